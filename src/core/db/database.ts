@@ -1,0 +1,62 @@
+/**
+ * Opens the database: embedded SQLite (default) or PostgreSQL when a `postgres://` URL is given.
+ * All SQL goes through Kysely so the same queries and migrations run on both.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Either the database or an open transaction: repositories accept both. */
+export type DbOrTx = Kysely<DB> | Transaction<DB>;
+
+export interface Database_ {
+  db: Db;
+  dialect: Dialect;
+  /** The SQLite file path (null on PostgreSQL). */
+  file: string | null;
+  close(): Promise<void>;
+}
+
+let pgParsersSet = false;
+/** pg returns int8 as string and DATE as a Date unless told otherwise (house-style §9). */
+function setPgTypeParsers() {
+  if (pgParsersSet) return;
+  pg.types.setTypeParser(20, (v) => Number(v)); // int8 (count(*))
+  pg.types.setTypeParser(1700, (v) => Number(v)); // numeric (sum())
+  pg.types.setTypeParser(1082, (v) => v); // date stays YYYY-MM-DD
+  pgParsersSet = true;
+}
+
+/** Opens SQLite at `file` (created if missing) or PostgreSQL at `url`. */
+export function openDatabase(opts: { url?: string | null; file?: string; dataDir?: string }): Database_ {
+  if (opts.url && /^postgres(ql)?:\/\//.test(opts.url)) {
+    setPgTypeParsers();
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
+  }
+  const file = opts.file ?? join(opts.dataDir ?? './data', 'fazhi.sqlite');
+  if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+}
+
+/** The dialect of a Kysely instance (used by migrations and the few dialect-aware helpers). */
+export function dialectOf(db: Kysely<any>): Dialect {
+  const name = db.getExecutor().adapter.constructor.name;
+  return /postgres/i.test(name) ? 'postgres' : 'sqlite';
+}
+
+/** The current instant as UTC ISO text (how instants are stored). */
+export const nowIso = () => new Date().toISOString();
