@@ -2,10 +2,12 @@
  * The `fazhi` command line. Each module registers its own sub-commands here.
  */
 import { Command } from 'commander';
+import { registerPlatformCommands } from './platform.cli';
 
 const program = new Command();
 program.name('fazhi').description('法治政府建设工作平台 Fazhi 命令行').showHelpAfterError();
 
 // Module commands are registered below (one line per module).
+registerPlatformCommands(program);
 
 await program.parseAsync(process.argv);
