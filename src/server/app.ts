@@ -90,8 +90,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     req.ctx = { db: database.db, dialect: database.dialect, config, actor: actor ?? anonymousActor(), ip: req.ip ?? null };
   });
 
-  // 3. 访问控制与 CSRF
-  app.addHook('preHandler', async (req) => {
+  // 3. 访问控制与 CSRF（在校验请求体之前：无权者只得到 403，不会得到字段校验结果）
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!req.routeOptions.url?.startsWith('/api/') || !access || access.kind === 'public') return;
     const { actor } = req.ctx;
@@ -101,6 +101,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       if (typeof sent !== 'string' || !actor.csrfToken || !sameToken(sent, actor.csrfToken)) throw new AppError('CSRF_FAILED');
     }
     if (access.kind === 'scoped' || access.kind === 'global') authorize(actor, access.permission);
+    // 平台级配置（角色、工作日历……）只有“全部”数据范围的管理员可以修改
+    if (access.kind === 'global' && access.op !== 'list' && access.op !== 'get' && !actor.scope.all) {
+      throw new AppError('FORBIDDEN', { message: '只有拥有全部数据权限的管理员可以修改平台配置' });
+    }
   });
 
   let indexHtml: string | null = null;

@@ -93,12 +93,19 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   },
 ];
 
+/**
+ * Platform modules. A `*` in the module segment (`*:*:list`) stands for the work lines only and never matches
+ * these: accounts, roles, audit and platform settings are granted by name (or by the lone `*` of 系统管理员).
+ */
+export const SYSTEM_MODULES = new Set(['org', 'auth', 'audit', 'calendar', 'system']);
+
 /** Whether `granted` (possibly with `*` segments) covers `wanted`. */
 export function permissionMatches(granted: string, wanted: string): boolean {
   if (granted === '*' || granted === wanted) return true;
   const g = granted.split(':');
   const w = wanted.split(':');
   if (g.length !== w.length) return false;
+  if (g[0] === '*' && SYSTEM_MODULES.has(w[0])) return false;
   return g.every((seg, i) => seg === '*' || seg === w[i]);
 }
 

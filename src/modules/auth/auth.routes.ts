@@ -3,7 +3,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../../core/context';
+import { authorize, type Actor } from '../../core/context';
+import { scopeUsers } from '../org/org.repo';
 import { typed } from '../../server/route';
 import { changeOwnPassword, createOwnToken, listOwnTokens, login, logout, revokeOwnToken, SESSION_COOKIE } from './auth.service';
 
@@ -76,11 +77,16 @@ export const authRoutes: FastifyPluginAsync = async (app0) => {
   app.get(
     '/auth/login-log',
     {
-      config: { access: { kind: 'global', permission: 'auth:login-log:list', resource: 'login-log', op: 'list' } },
+      config: { access: { kind: 'scoped', permission: 'auth:login-log:list', resource: 'login-log', op: 'list' } },
       schema: { tags, summary: '登录日志', querystring: z.object({ username: z.string().max(64).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) }) },
     },
     async (req) => {
-      const q = req.ctx.db.selectFrom('login_attempt').$if(!!req.query.username, (qb) => qb.where('username', '=', req.query.username!));
+      authorize(req.ctx.actor, 'auth:login-log:list');
+      // 登录日志按用户所属单位限定数据范围；不存在的用户名只有“全部”范围可见
+      const q = req.ctx.db
+        .selectFrom('login_attempt')
+        .$if(!req.ctx.actor.scope.all, (qb) => qb.where('username', 'in', req.ctx.db.selectFrom('app_user').select('app_user.username').where(scopeUsers(req.ctx.actor))))
+        .$if(!!req.query.username, (qb) => qb.where('username', '=', req.query.username!));
       const [items, total] = await Promise.all([
         q.selectAll().orderBy('id', 'desc').limit(req.query.pageSize).offset((req.query.page - 1) * req.query.pageSize).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

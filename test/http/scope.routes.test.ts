@@ -1,0 +1,167 @@
+/**
+ * Data scope over every route. The probes are generated from the app's route table: a route added later is
+ * probed automatically, and a scoped route whose resource has no fixture here fails the test.
+ * A clerk of township A (and a township-A user holding every permission with scope 本单位) must not read,
+ * list, count, export or change township B's records by any route.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../src/core/excel';
+import { createTestDb, TEST_DIALECTS, type TestDb } from '../helpers/db';
+import { buildWorld, PASSWORD, systemCtx, type World } from '../helpers/fixtures';
+import { call, signIn, testApp, type Session } from '../helpers/http';
+import { createUser, updateUser } from '../../src/modules/org/user.service';
+import { updateUnit } from '../../src/modules/org/unit.service';
+
+/** Marker in the names of township B's records: no response to A may contain it. */
+const MARK = 'ZZB';
+
+interface ResourceFixture {
+  /** Id of a township-B record of this resource (for routes with :id). */
+  otherId: (w: World) => number;
+  /** Id of a township-A record, as a positive control (the probing user must see it). */
+  ownId?: (w: World) => number;
+  /** A create body that targets township B. */
+  createInOther?: (w: World) => unknown;
+}
+
+const FIXTURES: Record<string, ResourceFixture> = {
+  unit: {
+    otherId: (w) => w.townB,
+    ownId: (w) => w.townA,
+    createInOther: (w) => ({ parentId: w.townB, code: 'PROBE-U', name: '越权单位', unitType: 'other' }),
+  },
+  user: {
+    otherId: (w) => w.users.clerkB,
+    ownId: (w) => w.users.clerkA,
+    createInOther: (w) => ({ username: 'probe_user', displayName: '越权用户', unitId: w.townB, roleIds: [] }),
+  },
+  audit: { otherId: () => 0 },
+  'login-log': { otherId: () => 0 },
+};
+
+/** A body that passes validation for update-like routes, so that the scope check is what stops them. */
+const UPDATE_BODIES: Record<string, unknown> = {
+  '/api/units/:id': { name: '被改名' },
+  '/api/units/:id/move': { parentId: 1 },
+  '/api/units/:id/status': { status: 'disabled' },
+  '/api/users/:id': { displayName: '被改名' },
+  '/api/users/:id/status': { status: 'disabled' },
+  '/api/users/:id/reset-password': { password: 'Hacked12345' },
+};
+
+async function responseText(r: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
+  if (String(r.headers['content-type'] ?? '').includes('spreadsheetml')) return (await readXlsx(r.rawPayload)).flat().join('\n').toUpperCase();
+  return r.body.toUpperCase();
+}
+
+describe.each(TEST_DIALECTS)('data scope of every route on %s', (dialect) => {
+  let t: TestDb;
+  let w: World;
+  let app: FastifyInstance;
+  const probes: { name: string; s: Session }[] = [];
+  let tokenOfB = 0;
+
+  const lastSeq = async () => (await t.database.db.selectFrom('audit_head').select('last_seq').executeTakeFirstOrThrow()).last_seq;
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    w = await buildWorld(t);
+    const ctx = systemCtx(t);
+    // 乙的记录都带上标记，便于在任何响应中搜索
+    await updateUnit(ctx, w.townB, { name: `${MARK}乙街道办事处` });
+    await updateUser(ctx, w.users.clerkB, { displayName: `${MARK}乙经办` });
+    await createUser(ctx, { username: 'zzb_extra', displayName: `${MARK}乙另一人`, unitId: w.townB, roleIds: [], password: PASSWORD });
+    app = await testApp(t);
+    const b = await signIn(app, 'clerk_b', PASSWORD);
+    await signIn(app, 'zzb_extra', PASSWORD).catch(() => undefined); // 乙的登录日志（无角色，登录被拒也会记录）
+    tokenOfB = (await call(app, b, 'POST', '/api/auth/tokens', { name: `${MARK}令牌` })).json().id;
+    probes.push({ name: 'clerk of A', s: await signIn(app, 'clerk_a', PASSWORD) });
+    probes.push({ name: 'all-permission user of A with scope 本单位', s: await signIn(app, 'super_a', PASSWORD) });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.cleanup();
+  });
+
+  it('should declare access on every API route and have a fixture for every scoped resource', () => {
+    expect(app.routeTable.length).toBeGreaterThan(15);
+    for (const r of app.routeTable) {
+      expect(r.access, `${r.method} ${r.url}`).toBeDefined();
+      if (r.access?.kind === 'scoped') expect(FIXTURES[r.access.resource], `fixture for resource ${r.access.resource}`).toBeDefined();
+    }
+  });
+
+  it('should keep township B out of reach of township A on every route', async () => {
+    const failures: string[] = [];
+    let probed = 0;
+    for (const route of app.routeTable) {
+      const access = route.access!;
+      if (access.kind === 'public') continue;
+      const hasId = route.url.includes(':id');
+      for (const p of probes) {
+        const label = `${p.name}: ${route.method} ${route.url}`;
+        const seq0 = await lastSeq();
+        if (access.kind === 'self') {
+          if (!hasId) continue;
+          // 本人资源：拿乙的令牌 id 试探
+          const r = await call(app, p.s, route.method, route.url.replace(':id', String(tokenOfB)));
+          probed++;
+          if (r.statusCode !== 404) failures.push(`${label} → ${r.statusCode}, expected 404`);
+        } else if (access.kind === 'global') {
+          const r = await call(app, p.s, route.method, route.url.replace(':id', '1'), route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+          probed++;
+          const readOnly = access.op === 'list' || access.op === 'get';
+          if (!readOnly && r.statusCode < 400) failures.push(`${label} → ${r.statusCode}: platform config changed by a unit-scoped user`);
+          const text = await responseText(r);
+          if (text.includes(MARK)) failures.push(`${label} leaked township B data`);
+        } else {
+          const fx = FIXTURES[access.resource];
+          if (hasId) {
+            const url = route.url.replace(':id', String(fx.otherId(w)));
+            const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : UPDATE_BODIES[route.url] ?? {};
+            const r = await call(app, p.s, route.method, url, body);
+            probed++;
+            if (![403, 404].includes(r.statusCode)) failures.push(`${label} with B's id → ${r.statusCode} ${r.body.slice(0, 120)}`);
+            if ((await responseText(r)).includes(MARK)) failures.push(`${label} leaked township B data`);
+            // 正向对照：同一路由读本单位的记录应当成功，否则本测试什么也没证明
+            if (route.method === 'GET' && fx.ownId && p.name.startsWith('all-permission')) {
+              const ok = await call(app, p.s, 'GET', route.url.replace(':id', String(fx.ownId(w))));
+              if (ok.statusCode !== 200) failures.push(`${label} with A's own id → ${ok.statusCode} (positive control failed)`);
+            }
+          } else if (route.method === 'GET') {
+            for (const q of ['', '?format=xlsx', `?unitId=${w.townB}`, `?unitId=${w.townB}&format=xlsx`, `?q=${MARK}`]) {
+              const r = await call(app, p.s, 'GET', route.url + q);
+              probed++;
+              if (r.statusCode >= 500) failures.push(`${label}${q} → ${r.statusCode}`);
+              if ((await responseText(r)).includes(MARK)) failures.push(`${label}${q} leaked township B data`);
+            }
+          } else {
+            const body = fx.createInOther?.(w);
+            if (!body) {
+              failures.push(`${label}: no createInOther fixture for ${access.resource}`);
+              continue;
+            }
+            const r = await call(app, p.s, route.method, route.url, body);
+            probed++;
+            if (r.statusCode < 400) failures.push(`${label} created a record in township B → ${r.statusCode}`);
+          }
+        }
+        // 被拒绝的请求不得写入任何东西：每次写入都会留下审计事件
+        if ((await lastSeq()) !== seq0) failures.push(`${label} wrote something (audit seq moved)`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(probed).toBeGreaterThan(40);
+  });
+
+  it('should still show township A its own records on the list routes (positive control)', async () => {
+    const s = probes[1].s;
+    const units = await call(app, s, 'GET', '/api/units');
+    expect(units.json().items.map((u: { id: number }) => u.id)).toEqual([w.townA]);
+    const users = await call(app, s, 'GET', '/api/users');
+    expect(users.json().total).toBeGreaterThanOrEqual(4);
+    const audit = await call(app, s, 'GET', '/api/audit/events');
+    expect(audit.json().total).toBeGreaterThan(0);
+  });
+});
