@@ -60,7 +60,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     code: 'unit_admin',
     name: '单位管理员/法治联络员',
     dataScope: 'unit_and_below',
-    permissions: ['org:unit:list', 'org:unit:create', 'org:unit:update', 'org:user:list', 'org:user:create', 'org:user:update', 'org:user:disable', 'org:user:reset-password', 'org:role:list', 'audit:event:list', 'calendar:deadline:view', 'checker:report:check', '*:*:list', '*:*:view', '*:*:create', '*:*:update', '*:*:export', '*:report:*'],
+    permissions: ['auth:token:manage', 'auth:login-log:list', 'org:unit:list', 'org:unit:create', 'org:unit:update', 'org:unit:move', 'org:unit:disable', 'org:user:list', 'org:user:create', 'org:user:update', 'org:user:disable', 'org:user:reset-password', 'org:role:list', 'audit:event:list', 'calendar:deadline:view', 'checker:report:check', '*:*:list', '*:*:view', '*:*:create', '*:*:update', '*:*:export', '*:report:*'],
     remark: '管理本单位及下属单位的用户和台账',
   },
   {
