@@ -3,11 +3,13 @@
  */
 import { Command } from 'commander';
 import { registerPlatformCommands } from './platform.cli';
+import { registerDeadlineCommands } from '../modules/calendar/calendar.cli';
 
 const program = new Command();
 program.name('fazhi').description('法治政府建设工作平台 Fazhi 命令行').showHelpAfterError();
 
 // Module commands are registered below (one line per module).
 registerPlatformCommands(program);
+registerDeadlineCommands(program);
 
 await program.parseAsync(process.argv);

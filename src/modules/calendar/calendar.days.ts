@@ -415,7 +415,7 @@ export class Calendar {
    */
   addWorkingDays(date: string, n: number): string {
     const dn = tryParseDate(date);
-    if (Number.isNaN(dn)) parseDate(date);
+    if (Number.isNaN(dn)) parseDate(date, '起算日');
     if (!Number.isInteger(n) || Math.abs(n) > 100_000) {
       throw new CalendarError('INVALID_INPUT', `工作日天数“${String(n)}”应为整数（绝对值不超过100000）`);
     }
@@ -461,7 +461,7 @@ export class Calendar {
    * counts backwards and is never rolled.
    */
   addCalendarDays(date: string, n: number, options: { rollForward?: boolean } = {}): string {
-    const dn = parseDate(date);
+    const dn = parseDate(date, '起算日');
     if (!Number.isInteger(n) || Math.abs(n) > 100_000) {
       throw new CalendarError('INVALID_INPUT', `天数“${String(n)}”应为整数（绝对值不超过100000）`);
     }
@@ -475,7 +475,7 @@ export class Calendar {
    * `rollForward` is false. Negative `n` counts backwards (never rolled forward).
    */
   addMonths(date: string, n: number, options: { rollForward?: boolean } = {}): string {
-    const dn = parseDate(date);
+    const dn = parseDate(date, '起算日');
     if (!Number.isInteger(n) || Math.abs(n) > 2400) {
       throw new CalendarError('INVALID_INPUT', `月数“${String(n)}”应为整数（绝对值不超过2400）`);
     }
