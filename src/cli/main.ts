@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { registerPlatformCommands } from './platform.cli';
 import { registerDeadlineCommands } from '../modules/calendar/calendar.cli';
+import { registerCheckerCommands } from '../modules/checker/checker.cli';
 
 const program = new Command();
 program.name('fazhi').description('法治政府建设工作平台 Fazhi 命令行').showHelpAfterError();
@@ -11,5 +12,6 @@ program.name('fazhi').description('法治政府建设工作平台 Fazhi 命令�
 // Module commands are registered below (one line per module).
 registerPlatformCommands(program);
 registerDeadlineCommands(program);
+registerCheckerCommands(program);
 
 await program.parseAsync(process.argv);

@@ -37,6 +37,12 @@ export interface DeadlineCliDeps {
   exit?: (code: number) => void;
 }
 
+interface CommonOptions {
+  json?: boolean;
+  yearFile?: string[];
+  ignoreAdjusted?: boolean;
+}
+
 /** Exit code for invalid input. */
 const EXIT_INVALID = 2;
 
@@ -120,7 +126,6 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .option('--year-file <file>', '追加或替换某年节假日安排（CALENDAR-FORMAT.md 格式），可重复', collect, [] as string[])
     .option('--ignore-adjusted', '不执行调休上班（调休上班的周末按休息日）')
     .option('--json', '输出 JSON')
-    .enablePositionalOptions()
     .configureOutput({
       outputError: (text, write) => write(translateCommanderMessage(text)),
     })
@@ -147,6 +152,19 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
       }
     };
 
+  /**
+   * Options common to all sub-commands, merged with those the `deadline` command itself parsed: the shared `fazhi`
+   * program does not use positional options, so `deadline add-days D N --json` may hand `--json` to `deadline`.
+   */
+  const common = (own: CommonOptions, command: Command): CommonOptions => {
+    const parent = (command.parent?.opts() ?? {}) as CommonOptions;
+    return {
+      json: !!(own.json || parent.json),
+      yearFile: [...(parent.yearFile ?? []), ...(own.yearFile ?? [])],
+      ignoreAdjusted: !!(own.ignoreAdjusted || parent.ignoreAdjusted),
+    };
+  };
+
   const calendarFrom = async (opts: { yearFile?: string[]; ignoreAdjusted?: boolean }) =>
     loadCalendar({ extraYears: readYearFiles(opts.yearFile ?? []), ignoresAdjustedWorkdays: !!opts.ignoreAdjusted });
 
@@ -163,7 +181,8 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .option('--json', '输出 JSON')
     .action(
       run(
-        async (date: string | undefined, n: string | undefined, opts: { json?: boolean; yearFile?: string[]; ignoreAdjusted?: boolean }) => {
+        async (date: string | undefined, n: string | undefined, own: CommonOptions, command: Command) => {
+          const opts = common(own, command);
           const start = need(date, '起算日');
           const count = parseInteger(n, '工作日数');
           const calendar = await calendarFrom(opts);
@@ -190,7 +209,8 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .option('--json', '输出 JSON')
     .action(
       run(
-        async (date: string | undefined, n: string | undefined, opts: { roll: boolean; json?: boolean; yearFile?: string[]; ignoreAdjusted?: boolean }) => {
+        async (date: string | undefined, n: string | undefined, own: CommonOptions & { roll: boolean }, command: Command) => {
+          const opts = { ...common(own, command), roll: own.roll };
           const start = need(date, '起算日');
           const count = parseInteger(n, '日数');
           const calendar = await calendarFrom(opts);
@@ -214,13 +234,16 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .argument('[date]', '起算日 YYYY-MM-DD')
     .argument('[n]', '月数')
     .option('--no-roll', '不顺延')
+    .option('--year-file <file>', '追加或替换某年节假日安排，可重复', collect, [] as string[])
+    .option('--ignore-adjusted', '不执行调休上班')
     .option('--json', '输出 JSON')
     .action(
       run(
-        async (date: string | undefined, n: string | undefined, opts: { roll: boolean; json?: boolean }) => {
+        async (date: string | undefined, n: string | undefined, own: CommonOptions & { roll: boolean }, command: Command) => {
+          const opts = { ...common(own, command), roll: own.roll };
           const start = need(date, '起算日');
           const count = parseInteger(n, '月数');
-          const calendar = await calendarFrom({});
+          const calendar = await calendarFrom(opts);
           const result = calendar.addMonths(start, count, { rollForward: opts.roll });
           out(opts.json ? JSON.stringify({ start, months: count, due: result }, null, 2) : result);
         },
@@ -236,7 +259,8 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .option('--json', '输出 JSON')
     .action(
       run(
-        async (date: string | undefined, opts: { json?: boolean; yearFile?: string[]; ignoreAdjusted?: boolean }) => {
+        async (date: string | undefined, own: CommonOptions, command: Command) => {
+          const opts = common(own, command);
           const calendar = await calendarFrom(opts);
           const info = calendar.dayInfo(need(date, '日期'));
           out(
@@ -255,7 +279,8 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .option('--json', '输出 JSON')
     .action(
       run(
-        async (opts: { module?: string; json?: boolean }) => {
+        async (own: CommonOptions & { module?: string }, command: Command) => {
+          const opts = { ...common(own, command), module: own.module };
           const list = (await loadRules()).filter((r) => !opts.module || r.module === opts.module);
           if (opts.json) {
             out(JSON.stringify(list, null, 2));
