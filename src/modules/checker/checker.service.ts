@@ -32,6 +32,14 @@ interface Analysis {
  * read (empty, binary, corrupt, PDF, too large); never anything else for any input.
  */
 export function checkReport(input: CheckInput): CheckResult {
+  return checkReportWithText(input).result;
+}
+
+/**
+ * Like `checkReport`, and also returns the extracted plain text the offsets refer to (for the CLI's line
+ * numbers and `--text`, and for a page that highlights the spans).
+ */
+export function checkReportWithText(input: CheckInput): { result: CheckResult; text: string } {
   const current = analyze(extractText(input), input.published);
   if (input.previous) {
     let prevExtracted: Extracted;
@@ -52,9 +60,9 @@ export function checkReport(input: CheckInput): CheckResult {
       findings.push(...relationFindings(carry));
     }
     current.result.findings.push(...findings);
-    finalize(current.result);
+    finalize(current.result, current.text);
   }
-  return current.result;
+  return { result: current.result, text: current.text };
 }
 
 function analyze(ex: Extracted, published: string | undefined): Analysis {
@@ -133,7 +141,7 @@ function analyze(ex: Extracted, published: string | undefined): Analysis {
     format: ex.format,
     encoding: ex.encoding,
   };
-  finalize(result);
+  finalize(result, text);
   return { result, text, index, figures, gi };
 }
 
@@ -157,7 +165,8 @@ function publicFigure(f: FigureX): Figure {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function finalize(r: CheckResult): void {
+function finalize(r: CheckResult, text: string): void {
+  for (const f of r.findings) if (f.excerpt === undefined) f.excerpt = excerptOf(text, f.start, f.end);
   r.findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   r.summary = {
     errors: r.findings.filter((f) => f.severity === 'error').length,
@@ -166,6 +175,15 @@ function finalize(r: CheckResult): void {
     figures: r.figures.length,
     relations: r.relations.length,
   };
+}
+
+/** The finding's text with a little context, on one line (empty for findings about the whole report). */
+function excerptOf(text: string, start: number, end: number): string {
+  if (end <= start) return '';
+  const a = Math.max(0, start - 16);
+  const b = Math.min(text.length, Math.max(end, start) + 16);
+  const body = text.slice(a, Math.min(b, a + 160)).replace(/\s+/g, ' ');
+  return `${a > 0 ? '…' : ''}${body}${b < text.length ? '…' : ''}`;
 }
 
 /** Findings for the relations that do not hold (errors), may not hold (warnings) or cannot be checked (info). */

@@ -95,6 +95,8 @@ export interface Finding {
   end: number;
   /** Further spans the finding concerns (the operands of a relation, the repeated twin …). */
   spans?: Array<{ start: number; end: number }>;
+  /** The text at [start, end) with a little context, on one line; empty for findings about the whole report. */
+  excerpt?: string;
 }
 
 /** A part of a 法治政府建设年度报告 found by its heading. */
