@@ -1,6 +1,7 @@
 /**
  * Vite build of the web app (src/web → dist/web). `npm run build`, `npm run dev:web` (proxies /api to :3000).
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -16,11 +17,12 @@ const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
 ];
 
 export default defineConfig({
-  root: 'src/web',
+  // Absolute, so the build works from any working directory (scripts/ensure-web.mjs, tests).
+  root: fileURLToPath(new URL('./src/web', import.meta.url)),
   base: '/',
   plugins: [react()],
   build: {
-    outDir: '../../dist/web',
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)), // i.e. '../../dist/web' from root
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
