@@ -169,6 +169,8 @@ export class Calendar {
   private readonly cum: Int32Array;
   /** work[k] = index of the k-th working day (0-based). */
   private readonly work: Int32Array;
+  /** Lazily filled `YYYY-MM-DD` strings of the compiled range, so the string API does not format twice. */
+  private readonly formatted: (string | undefined)[];
   private readonly holidayNames = new Map<DayNumber, string>();
   private readonly overrideReasons = new Map<DayNumber, string>();
 
@@ -233,6 +235,7 @@ export class Calendar {
     const work = new Int32Array(count);
     for (let i = 0, k = 0; i < this.length; i++) if (IS_WORKING_CODE[kinds[i]]) work[k++] = i;
     this.kinds = kinds;
+    this.formatted = new Array<string | undefined>(this.length);
     this.cum = cum;
     this.work = work;
     this.version = fnv1a(
@@ -419,7 +422,14 @@ export class Calendar {
     if (!Number.isInteger(n) || Math.abs(n) > 100_000) {
       throw new CalendarError('INVALID_INPUT', `工作日天数“${String(n)}”应为整数（绝对值不超过100000）`);
     }
-    return formatDate(this.addWorkingDaysN(dn, n));
+    return this.format(this.addWorkingDaysN(dn, n));
+  }
+
+  /** `formatDate` with a per-calendar cache for days inside the compiled range. */
+  private format(dn: DayNumber): string {
+    const i = dn - this.base;
+    if (i < 0 || i >= this.length) return formatDate(dn);
+    return (this.formatted[i] ??= formatDate(dn));
   }
 
   /** Number of working days in (from, to]: the start day not counted, the end day counted. */
