@@ -99,7 +99,7 @@ export function readMeta(text: string, giLabelCount: number, published?: string)
   if (metaIssuer && metaIssuer[1]!.trim().length >= 2) issuer = metaIssuer[1]!.trim();
   if (!issuer && title) {
     const m = new RegExp(`^(.{2,40}?)(?:关于)?${YEAR}年`).exec(title);
-    if (m && !/^\d/.test(m[1]!)) issuer = m[1]!.replace(/关于$/, '');
+    if (m && !/^\d+$/.test(m[1]!)) issuer = m[1]!.replace(/关于$/, '');
   }
   let signatureDate: { date: string; start: number; end: number } | null = null;
   const dateLines = [...lines.slice(0, 8), ...tail.slice(-8)];
