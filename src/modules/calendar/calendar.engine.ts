@@ -150,9 +150,10 @@ function collectPauses(
     }
   }
   const disabled = rule.pauseBetween.filter((x) => !x.enabled);
+  const warned = new Set<string>();
   for (const e of events) {
     const d = disabled.find((x) => x.from === e.type || x.to === e.type);
-    if (d) warnings.push(`“${d.label}”（${d.basis}，置信度：${CONFIDENCE_LABEL[d.confidence]}）未启用，该期间计入期限；如本地规定不计入，请在规则配置中启用。`);
+    if (d && !warned.has(d.from) && warned.add(d.from)) warnings.push(`“${d.label}”（${d.basis}，置信度：${CONFIDENCE_LABEL[d.confidence]}）未启用，该期间计入期限；如本地规定不计入，请在规则配置中启用。`);
   }
   if (intervals.length && rule.pauseBetween.length === 0) {
     warnings.push(`本规则（${rule.basis.law}${rule.basis.article}）未规定可不计入期限的期间，已按输入的暂停区间扣除，请核对依据。`);
