@@ -6,6 +6,12 @@ import { registerPlatformCommands } from './platform.cli';
 import { registerDeadlineCommands } from '../modules/calendar/calendar.cli';
 import { registerCheckerCommands } from '../modules/checker/checker.cli';
 
+// `fazhi … | head` closes the pipe early: end quietly instead of printing an EPIPE stack.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command();
 program.name('fazhi').description('法治政府建设工作平台 Fazhi 命令行').showHelpAfterError();
 
