@@ -152,6 +152,114 @@ export interface SettingTable {
   updated_at: string;
 }
 
+export interface DocSequenceTable {
+  unit_id: number;
+  kind: string;
+  year: number;
+  last_no: number;
+}
+
+export interface RateLimitHitTable {
+  id: Generated<number>;
+  bucket: string;
+  occurred_at: string;
+}
+
+export interface GiProactiveItemTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  index_no: string;
+  category: string;
+  table2_kind: string | null;
+  table2_amount: number | null;
+  formed_on: string;
+  published_on: string | null;
+  channel: string | null;
+  url: string | null;
+  summary: string | null;
+  status: 'draft' | 'published' | 'withdrawn';
+  due_on: string;
+  is_late: number;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface GiRequestTable {
+  id: Generated<number>;
+  unit_id: number;
+  tracking_code: string;
+  source: 'staff' | 'portal';
+  channel: string;
+  applicant_type: string;
+  applicant_name: string;
+  applicant_id_no: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  applicant_address: string | null;
+  content: string;
+  form: string;
+  delivery: string;
+  handler_id: number | null;
+  received_on: string;
+  state: string;
+  due_on: string | null;
+  outcome: string | null;
+  outcome_sub: number | null;
+  closed_on: string | null;
+  is_extended: number;
+  is_provisional: number;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface GiRequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  seq: number;
+  type: string;
+  occurred_on: string;
+  payload: string;
+  doc_no: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface GiReviewCaseTable {
+  id: Generated<number>;
+  unit_id: number;
+  request_id: number | null;
+  kind: string;
+  case_no: string;
+  filed_on: string;
+  result: string;
+  closed_on: string | null;
+  remark: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface GiReportTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  version: number;
+  report_kind: 'department' | 'government';
+  status: 'draft' | 'approved' | 'published';
+  title: string;
+  sections: string;
+  tables: string;
+  created_at: string;
+  created_by: number | null;
+  approved_at: string | null;
+  approved_by: number | null;
+  published_at: string | null;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_history: OrgUnitHistoryTable;
@@ -166,6 +274,13 @@ export interface DB {
   audit_head: AuditHeadTable;
   job_run: JobRunTable;
   setting: SettingTable;
+  doc_sequence: DocSequenceTable;
+  rate_limit_hit: RateLimitHitTable;
+  gi_proactive_item: GiProactiveItemTable;
+  gi_request: GiRequestTable;
+  gi_request_event: GiRequestEventTable;
+  gi_review_case: GiReviewCaseTable;
+  gi_report: GiReportTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;
