@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Col, Row, Skeleton, Tag } from 'antd';
-import { ArrowRightOutlined, LoginOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, LoginOutlined, TeamOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { DEFAULT_SECTION_ICON, sectionDef } from './sections';
 import { usePortalSite } from './usePortalSite';
@@ -74,7 +74,7 @@ export function PortalFooter({ site }: { site: PortalSite | null }) {
             数据接口
           </a>
         </div>
-        <div>主办：{site ? site.title.replace(/法治政府建设$/, '') || site.title : '—'}　承办：全面依法治区委员会办公室</div>
+        <div>主办：{site ? site.title.replace(/法治政府建设$/, '') || site.title : '—'}</div>
         <div className="fz-portal-footer-small">
           © {dayjs().year()} {site?.title ?? '法治政府建设'} · 本站由 Fazhi 开源法治政府建设工作平台提供技术支持
         </div>
@@ -166,6 +166,22 @@ export default function PortalPage() {
                 </Col>
               );
             })}
+            <Col xs={24} sm={12} lg={8}>
+              <Link to="/login">
+                <Card className="fz-portal-card fz-portal-card-staff" hoverable data-testid="portal-staff-card">
+                  <div className="fz-portal-card-head">
+                    <span className="fz-portal-card-icon" style={{ color: '#1f6fb2', borderColor: '#1f6fb2' }}>
+                      <TeamOutlined />
+                    </span>
+                    <div className="fz-portal-card-title">工作人员入口</div>
+                  </div>
+                  <div className="fz-portal-card-desc">机关工作人员登录工作平台，办理台账、法定期限、年度报告等工作。</div>
+                  <div className="fz-portal-card-more">
+                    工作人员登录 <ArrowRightOutlined />
+                  </div>
+                </Card>
+              </Link>
+            </Col>
           </Row>
         )}
       </main>

@@ -33,9 +33,23 @@ const actionColor = (a: string) => (/create$/.test(a) ? 'green' : /delete$|disab
 /** The changes of one event as a 字段/修改前/修改后 table. */
 function ChangesTable({ e }: { e: AuditEvent }) {
   const rows = Object.entries(e.changes ?? {}).map(([field, [before, after]]) => ({ field, before, after }));
-  if (!rows.length) return <Typography.Text type="secondary">此操作没有记录字段变更。</Typography.Text>;
+  const head = (
+    <div className="fz-muted" style={{ marginBottom: 8 }}>
+      操作对象：{entityLabel(e.entityType)}
+      {e.entityId ? ` #${e.entityId}` : ''}　操作类型：{e.action}　摘要：{e.summary}
+    </div>
+  );
+  if (!rows.length)
+    return (
+      <div>
+        {head}
+        <Typography.Text type="secondary">此操作没有记录字段变更。</Typography.Text>
+      </div>
+    );
   return (
-    <Table
+    <div>
+      {head}
+      <Table
       className="fz-changes"
       size="small"
       rowKey="field"
@@ -47,7 +61,8 @@ function ChangesTable({ e }: { e: AuditEvent }) {
         { title: '修改前', dataIndex: 'before', render: (v: unknown) => <span className="fz-value fz-diff-before">{fmtValue(v)}</span> },
         { title: '修改后', dataIndex: 'after', render: (v: unknown) => <span className="fz-value fz-diff-after">{fmtValue(v)}</span> },
       ]}
-    />
+      />
+    </div>
   );
 }
 
@@ -111,23 +126,22 @@ export default function AuditPage() {
   };
 
   const columns: ColumnsType<AuditEvent> = [
-    { title: '序号', dataIndex: 'seq', width: 80 },
-    { title: '操作时间', dataIndex: 'occurredAt', width: 170, render: fmtTime },
-    { title: '操作人', dataIndex: 'actorName', width: 120 },
-    { title: '所属单位', dataIndex: 'unitName', width: 190, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: '序号', dataIndex: 'seq', width: 70 },
+    { title: '操作时间', dataIndex: 'occurredAt', width: 165, render: fmtTime },
+    { title: '操作人', dataIndex: 'actorName', width: 100, ellipsis: true },
+    { title: '所属单位', dataIndex: 'unitName', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
       title: '操作类型',
       dataIndex: 'action',
-      width: 170,
+      width: 125,
       render: (a: string) => (
         <Tooltip title={a}>
           <Tag color={actionColor(a)}>{actionLabel(a)}</Tag>
         </Tooltip>
       ),
     },
-    { title: '操作对象', key: 'entity', width: 120, render: (_: unknown, e) => `${entityLabel(e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}` },
-    { title: '摘要', dataIndex: 'summary', ellipsis: true },
-    { title: 'IP 地址', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: '摘要', dataIndex: 'summary', ellipsis: { showTitle: true } },
+    { title: 'IP 地址', dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
   ];
 
   return (
@@ -203,7 +217,7 @@ export default function AuditPage() {
           loading={loading}
           columns={columns}
           dataSource={data.items}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 950 }}
           expandable={{ expandedRowRender: (e) => <ChangesTable e={e} />, rowExpandable: () => true }}
           pagination={{
             current: page.page,

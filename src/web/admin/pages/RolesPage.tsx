@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState, type Key } from 'react';
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Tree, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { DATA_SCOPES } from '../../../shared/permissions';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
@@ -59,9 +59,20 @@ export default function RolesPage() {
     });
 
   const columns: ColumnsType<Role> = [
-    { title: '角色名称', dataIndex: 'name', width: 190, render: (v: string, r) => (<span>{v}{r.isBuiltin && <Tag style={{ marginLeft: 6 }}>内置</Tag>}</span>) },
-    { title: '角色编码', dataIndex: 'code', width: 120, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: '数据范围', dataIndex: 'dataScope', width: 150, render: (v: string) => <Tag color={SCOPE_COLORS[v]}>{(DATA_SCOPES as Record<string, string>)[v] ?? v}</Tag> },
+    {
+      title: '角色名称',
+      dataIndex: 'name',
+      width: 250,
+      render: (v: string, r) => (
+        <div>
+          <span className="fz-unit-name">{v}</span>
+          {r.isBuiltin && <Tag style={{ marginLeft: 6 }}>内置</Tag>}
+          {r.remark && <div className="fz-muted" style={{ fontSize: 12 }}>{r.remark}</div>}
+        </div>
+      ),
+    },
+    { title: '角色编码', dataIndex: 'code', width: 115, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: '数据范围', dataIndex: 'dataScope', width: 140, render: (v: string) => <Tag color={SCOPE_COLORS[v]}>{(DATA_SCOPES as Record<string, string>)[v] ?? v}</Tag> },
     {
       title: '权限',
       dataIndex: 'permissions',
@@ -78,23 +89,22 @@ export default function RolesPage() {
         </Tooltip>
       ),
     },
-    { title: '排序', dataIndex: 'sortOrder', width: 70, align: 'center' },
+    { title: '排序', dataIndex: 'sortOrder', width: 60, align: 'center' },
     { title: '状态', dataIndex: 'status', width: 80, align: 'center', render: (v: string) => <StatusTag status={v} /> },
-    { title: '备注', dataIndex: 'remark', width: 220, ellipsis: true },
     {
       title: '操作',
       key: 'actions',
-      width: 150,
+      width: 110,
       fixed: 'right',
       render: (_: unknown, r) => (
         <Space size={2} className="fz-row-actions">
           {can('org:role:update') && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', role: r })}>
+            <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', role: r })}>
               修改
             </Button>
           )}
           {can('org:role:delete') && !r.isBuiltin && (
-            <Button type="link" size="small" danger icon={<DeleteOutlined />} onClick={() => remove(r)}>
+            <Button type="link" size="small" danger onClick={() => remove(r)}>
               删除
             </Button>
           )}
@@ -119,7 +129,7 @@ export default function RolesPage() {
             <Button shape="circle" icon={<ReloadOutlined />} onClick={load} aria-label="刷新" />
           </Tooltip>
         </div>
-        <Table<Role> data-testid="role-table" rowKey="id" size="middle" loading={loading} columns={columns} dataSource={roles} pagination={false} scroll={{ x: 1200 }} />
+        <Table<Role> data-testid="role-table" rowKey="id" size="middle" loading={loading} columns={columns} dataSource={roles} pagination={false} scroll={{ x: 950 }} />
       </Card>
       {editing && (
         <RoleFormModal

@@ -54,6 +54,13 @@ export default function UnitsPage() {
   const [moving, setMoving] = useState<Unit | null>(null);
   const [history, setHistory] = useState<Unit | null>(null);
   const [exporting, setExporting] = useState(false);
+  // The unit just created or edited is highlighted for a few seconds.
+  const [highlight, setHighlight] = useState<number | null>(null);
+  useEffect(() => {
+    if (highlight === null) return;
+    const t = setTimeout(() => setHighlight(null), 6000);
+    return () => clearTimeout(t);
+  }, [highlight]);
 
   const allIds = useMemo(() => branchIds(tree), [tree]);
   const expandedKeys = expanded ?? allIds;
@@ -96,16 +103,15 @@ export default function UnitsPage() {
   };
 
   const columns: ColumnsType<UnitNode> = [
-    { title: '单位名称', dataIndex: 'name', key: 'name', width: 280, ellipsis: true, render: (v: string) => <span className="fz-unit-name">{v}</span> },
+    { title: '单位名称', dataIndex: 'name', key: 'name', ellipsis: true, render: (v: string) => <span className="fz-unit-name">{v}</span> },
     { title: '单位编码', dataIndex: 'code', key: 'code', width: 120, ellipsis: true },
     { title: '单位类型', dataIndex: 'unitType', key: 'unitType', width: 150, ellipsis: true, render: (v: string) => unitTypeLabel(v) },
     { title: '排序', dataIndex: 'sortOrder', key: 'sortOrder', width: 60, align: 'center' },
     { title: '状态', dataIndex: 'status', key: 'status', width: 70, align: 'center', render: (v: string) => <StatusTag status={v} /> },
-    { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', width: 160, render: fmtTime },
     {
       title: '操作',
       key: 'actions',
-      width: 250,
+      width: 240,
       fixed: 'right',
       render: (_: unknown, u) => (
         <Space size={2} wrap={false} className="fz-row-actions">
@@ -207,7 +213,8 @@ export default function UnitsPage() {
           columns={columns}
           dataSource={tree}
           pagination={false}
-          scroll={{ x: 1100 }}
+          rowClassName={(u) => (u.id === highlight ? 'fz-row-new' : '')}
+          scroll={{ x: 900 }}
           expandable={{ expandedRowKeys: expandedKeys as Key[], onExpandedRowsChange: (k) => setExpanded(k), indentSize: 20 }}
           locale={{ emptyText: <Empty description="暂无单位" /> }}
         />
@@ -224,6 +231,7 @@ export default function UnitsPage() {
             setEditing(null);
             await refresh();
             if (u.parentId != null) setExpanded((k) => (k ? [...new Set([...k, u.parentId!])] : k));
+            setHighlight(u.id);
           }}
         />
       )}

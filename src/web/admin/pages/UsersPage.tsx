@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState, type Key } from 'react';
 import { Alert, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Tree, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CheckCircleOutlined, DownloadOutlined, EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { api, download } from '../../api';
 import { useAuth } from '../../auth';
 import { feedback, showError } from '../../feedback';
@@ -103,33 +103,33 @@ export default function UsersPage() {
   };
 
   const columns: ColumnsType<User> = [
-    { title: '用户名', dataIndex: 'username', width: 130 },
-    { title: '姓名', dataIndex: 'displayName', width: 100 },
-    { title: '所属单位', dataIndex: 'unitName', width: 200, ellipsis: true },
-    { title: '角色', dataIndex: 'roles', width: 200, render: (rs: User['roles']) => rs.map((r) => <Tag key={r.id} color="blue">{r.name}</Tag>) },
+    { title: '用户名', dataIndex: 'username', width: 120, ellipsis: true },
+    { title: '姓名', dataIndex: 'displayName', width: 90, ellipsis: true },
+    { title: '所属单位', dataIndex: 'unitName', width: 190, ellipsis: true },
+    { title: '状态', dataIndex: 'status', width: 70, align: 'center', render: (v: string) => <StatusTag status={v} /> },
+    { title: '角色', dataIndex: 'roles', width: 180, render: (rs: User['roles']) => rs.map((r) => <Tag key={r.id} color="blue">{r.name}</Tag>) },
     { title: '手机号码', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-    { title: '状态', dataIndex: 'status', width: 80, align: 'center', render: (v: string) => <StatusTag status={v} /> },
-    { title: '最后登录', dataIndex: 'lastLoginAt', width: 170, render: fmtTime },
-    { title: '创建时间', dataIndex: 'createdAt', width: 170, render: fmtTime },
+    { title: '最后登录', dataIndex: 'lastLoginAt', width: 165, render: fmtTime },
+    { title: '创建时间', dataIndex: 'createdAt', width: 165, render: fmtTime },
     {
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: 170,
       fixed: 'right',
       render: (_: unknown, u) => (
         <Space size={2} className="fz-row-actions">
           {can('org:user:update') && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', user: u })}>
+            <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', user: u })}>
               修改
             </Button>
           )}
           {can('org:user:disable') && u.id !== me?.userId && (
-            <Button type="link" size="small" danger={u.status === 'active'} icon={u.status === 'active' ? <StopOutlined /> : <CheckCircleOutlined />} onClick={() => setStatus(u)}>
+            <Button type="link" size="small" danger={u.status === 'active'} onClick={() => setStatus(u)}>
               {u.status === 'active' ? '停用' : '启用'}
             </Button>
           )}
           {can('org:user:reset-password') && (
-            <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
+            <Button type="link" size="small" onClick={() => setResetting(u)}>
               重置密码
             </Button>
           )}

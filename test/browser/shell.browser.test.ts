@@ -1,0 +1,193 @@
+/**
+ * Browser test of the web app shell: the real server (in-process, temporary SQLite with the demo district) and
+ * Debian's Chromium driven by playwright-core. Builds dist/web first if it is missing or stale
+ * (scripts/ensure-web.mjs). Writes docs/portal.png and docs/screenshot.png (the README shows them).
+ *
+ * Needs a Chromium binary: /usr/bin/chromium (`apt-get install -y chromium fonts-noto-cjk`) or CHROMIUM_PATH.
+ * Without one the test fails — it does not skip.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { openDatabase, type Database_ } from '../../src/core/db/database';
+import { prepareDatabase } from '../../src/core/bootstrap';
+import { loadConfig } from '../../src/core/config';
+import { systemActor } from '../../src/core/context';
+import { loadDemo } from '../../src/modules/demo/demo.service';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DOCS = process.env.FAZHI_SCREENSHOT_DIR ?? join(ROOT, 'docs');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ADMIN_PASSWORD = 'Admin12345';
+const DEMO_PASSWORD = 'Fazhi2026demo';
+
+let dataDir: string;
+let database: Database_;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let rootUnitId: number;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `找不到 Chromium：${CHROMIUM}。浏览器测试需要它，请运行 \`apt-get update && apt-get install -y chromium fonts-noto-cjk\`，或用 CHROMIUM_PATH 指向已安装的 Chromium。`,
+    );
+  }
+  // The server serves dist/web only if it exists when the app is built: make sure it is there and current.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FAZHI_SKIP_WEB_BUILD: '' } });
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('dist/web/index.html 不存在：网页前端构建失败');
+
+  dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
+  const config = loadConfig({ FAZHI_DATA_DIR: dataDir, FAZHI_ADMIN_PASSWORD: ADMIN_PASSWORD, FAZHI_LOG_LEVEL: 'silent' });
+  database = openDatabase({ file: join(dataDir, 'fazhi.sqlite') });
+  await prepareDatabase(database, config);
+  await loadDemo({ db: database.db, dialect: database.dialect, config, actor: systemActor('test'), ip: null });
+  rootUnitId = (await database.db.selectFrom('org_unit').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
+
+  app = await buildApp({ config, database, serveWeb: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => console.error('[browser pageerror]', err.message));
+  mkdirSync(DOCS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await app?.close().catch(() => undefined);
+  await database?.close().catch(() => undefined);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(p: Page, username: string, password: string) {
+  await p.goto(`${base}/login`);
+  await p.locator('#login_username').fill(username);
+  await p.locator('#login_password').fill(password);
+  await p.getByRole('button', { name: '登录系统' }).click();
+  await p.waitForURL(/\/admin(\/|$)/);
+}
+
+describe('web app shell', () => {
+  it('shows the public portal with the site title and sections', async () => {
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.getByTestId('portal-title').textContent()).toBe('青山区人民政府法治政府建设');
+    const sections = page.getByTestId('portal-sections');
+    await sections.getByText('现行有效规范性文件').waitFor();
+    expect(await sections.getByText('建设中').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(DOCS, 'portal.png'), fullPage: true });
+    await page.getByTestId('staff-login').click();
+    await page.waitForURL(/\/login/);
+  });
+
+  it('shows the server message for a wrong password', async () => {
+    await page.locator('#login_username').fill('admin');
+    await page.locator('#login_password').fill('wrong-password-1');
+    await page.getByRole('button', { name: '登录系统' }).click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+    expect(page.url()).toContain('/login');
+  });
+
+  it('signs in as admin and shows the current unit in the header', async () => {
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await expect.poll(() => page.getByTestId('current-unit').textContent()).toContain('青山区人民政府');
+    expect(await page.getByTestId('current-user').textContent()).toBe('系统管理员');
+    expect(await page.getByTestId('current-roles').textContent()).toContain('系统管理员');
+    await page.getByTestId('dashboard').waitFor();
+  });
+
+  it('creates a unit under the root through the 单位管理 form', { timeout: 120_000 }, async () => {
+    const menu = page.getByTestId('side-menu');
+    await menu.getByText('系统管理').click();
+    await menu.getByText('单位管理').click();
+    await page.waitForURL(/\/admin\/system\/units$/);
+    const table = page.getByTestId('unit-table');
+    await table.getByText('青山区司法局').waitFor();
+
+    await page.getByRole('button', { name: '新增单位' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#unit_name').waitFor();
+    // The parent defaults to the user's own unit, the root.
+    await expect.poll(() => dialog.locator('.ant-form-item').filter({ hasText: '上级单位' }).textContent()).toContain('青山区人民政府');
+    await dialog.locator('#unit_name').fill('青山区退役军人事务局');
+    await dialog.locator('#unit_code').fill('QS-TYJRJ');
+    await dialog.locator('#unit_sortOrder').fill('8');
+    await dialog.getByTestId('unit-form-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = table.locator('tr', { hasText: '青山区退役军人事务局' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('QS-TYJRJ');
+    expect(await row.textContent()).toContain('正常');
+
+    // Over the API with the browser's session: the unit exists under the root, and the creation was audited.
+    const units = (await (await page.request.get(`${base}/api/units?q=QS-TYJRJ`)).json()) as { items: { id: number; parentId: number; name: string; unitType: string }[] };
+    expect(units.items).toHaveLength(1);
+    expect(units.items[0]).toMatchObject({ parentId: rootUnitId, name: '青山区退役军人事务局', unitType: 'department' });
+    const unitId = units.items[0].id;
+    const audit = (await (await page.request.get(`${base}/api/audit/events?action=org:unit:create&entityId=${unitId}`)).json()) as {
+      total: number;
+      items: { action: string; actorName: string; entityType: string }[];
+    };
+    expect(audit.total).toBe(1);
+    expect(audit.items[0]).toMatchObject({ action: 'org:unit:create', actorName: 'admin', entityType: 'unit' });
+    // …and in the database itself.
+    const row2 = await database.db.selectFrom('org_unit').select(['parent_id', 'code']).where('id', '=', unitId).executeTakeFirstOrThrow();
+    expect(row2).toEqual({ parent_id: rootUnitId, code: 'QS-TYJRJ' });
+
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, 'screenshot.png') });
+  });
+
+  it('puts a server field error onto the form item (duplicate unit code)', async () => {
+    await page.getByRole('button', { name: '新增单位' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#unit_name').fill('重复编码测试单位');
+    await dialog.locator('#unit_code').fill('QS-TYJRJ');
+    await dialog.getByTestId('unit-form-submit').click();
+    await expect.poll(() => dialog.locator('.ant-form-item').filter({ has: page.locator('#unit_code') }).locator('.ant-form-item-explain-error').textContent()).toContain('已存在');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('filters the menu and buttons by permission (经办人)', async () => {
+    const clerk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    try {
+      const p = await clerk.newPage();
+      p.setDefaultTimeout(20_000);
+      await signIn(p, 'yfzq_clerk', DEMO_PASSWORD);
+      await expect.poll(() => p.getByTestId('current-unit').textContent()).toContain('中共青山区委全面依法治区委员会办公室');
+      const menu = p.getByTestId('side-menu');
+      await menu.getByText('系统管理').click();
+      await menu.getByText('单位管理').waitFor();
+      expect(await menu.getByText('用户管理').count()).toBe(0);
+      expect(await menu.getByText('角色管理').count()).toBe(0);
+      expect(await menu.getByText('操作日志').count()).toBe(0);
+      await menu.getByText('单位管理').click();
+      await p.getByTestId('unit-table').getByText('中共青山区委全面依法治区委员会办公室').waitFor();
+      expect(await p.getByRole('button', { name: '新增单位' }).count()).toBe(0);
+      // A page the user may not open shows 无权访问 rather than the page.
+      await p.goto(`${base}/admin/system/roles`);
+      await p.getByText('无权访问').waitFor();
+    } finally {
+      await clerk.close();
+    }
+  });
+});
