@@ -6,10 +6,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m2026112201 from './migrations/2026112201_platform';
 import * as m2026112202 from './migrations/2026112202_disclosure';
+import * as m2026112203 from './migrations/2026112203_calendar';
 
 const migrations: Record<string, Migration> = {
   '2026112201_platform': m2026112201,
   '2026112202_disclosure': m2026112202,
+  '2026112203_calendar': m2026112203,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -260,6 +260,41 @@ export interface GiReportTable {
   published_at: string | null;
 }
 
+export interface CalendarYearTable {
+  year: number;
+  status: 'official' | 'unverified' | 'draft';
+  /** JSON of the normalised arrangement (CALENDAR-FORMAT.md). */
+  arrangement: string;
+  source_title: string;
+  doc_no: string | null;
+  /** Incremented on every change. */
+  revision: number;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface CalendarOverrideTable {
+  id: Generated<number>;
+  unit_id: number;
+  date: string;
+  kind: 'off' | 'work';
+  reason: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface CalendarUnitSettingTable {
+  unit_id: number;
+  /** 1 = does not follow 调休上班, 0 = follows it, null = inherit. */
+  ignores_adjusted_workdays: number | null;
+  /** JSON RuleConfig for the unit subtree, or null. */
+  rule_config: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_history: OrgUnitHistoryTable;
@@ -281,6 +316,9 @@ export interface DB {
   gi_request_event: GiRequestEventTable;
   gi_review_case: GiReviewCaseTable;
   gi_report: GiReportTable;
+  calendar_year: CalendarYearTable;
+  calendar_override: CalendarOverrideTable;
+  calendar_unit_setting: CalendarUnitSettingTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;
