@@ -43,18 +43,24 @@ export const feedback = {
  */
 export function showError(err: unknown, form?: FormInstance | null, map: Record<string, string> = {}) {
   if ((err as Error)?.name === 'AbortError') return;
+  if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return; // being sent to the sign-in page
   const text = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
-  if (err instanceof ApiError && err.status === 401) return; // being sent to the sign-in page
-  message?.error(text);
   if (form && err instanceof ApiError && err.fields.length) {
     const known = new Set([...Object.keys(form.getFieldsValue() ?? {}), ...Object.keys(form.getFieldsValue(true) ?? {})]);
     const byField = new Map<string, string[]>();
+    const unplaced: string[] = [];
     for (const f of err.fields) {
       const head = f.field.split('.')[0];
       const name = map[f.field] ?? map[head] ?? head;
-      if (!known.has(name) && !map[head] && !map[f.field]) continue;
-      byField.set(name, [...(byField.get(name) ?? []), f.message]);
+      if (known.has(name)) byField.set(name, [...(byField.get(name) ?? []), f.message]);
+      else unplaced.push(f.message);
     }
     form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+    // The field messages are on the form; the toast repeats them without the technical field names.
+    if (byField.size) {
+      message?.error([...[...byField.values()].flat(), ...unplaced].join('；'));
+      return;
+    }
   }
+  message?.error(text);
 }

@@ -18,7 +18,12 @@ export function ChangePasswordModal({ open, forced, onDone, onCancel }: { open: 
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = (await form.validateFields()) as { oldPassword: string; newPassword: string };
+    let v: { oldPassword: string; newPassword: string };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows what is wrong
+    }
     setSaving(true);
     try {
       await api.post('/api/auth/password', { oldPassword: v.oldPassword, newPassword: v.newPassword });
@@ -38,7 +43,7 @@ export function ChangePasswordModal({ open, forced, onDone, onCancel }: { open: 
       onOk={submit}
       onCancel={forced ? undefined : () => { form.resetFields(); onCancel?.(); }}
       closable={!forced}
-      maskClosable={false}
+      mask={{ closable: false }}
       keyboard={!forced}
       okText="确认修改"
       cancelButtonProps={forced ? { style: { display: 'none' } } : undefined}

@@ -152,7 +152,7 @@ function PermissionEditor({ value = [], onChange }: { value?: string[]; onChange
   const extras = value.filter((p) => !KNOWN_PERMISSIONS.has(p));
   const explicit = value.filter((p) => KNOWN_PERMISSIONS.has(p));
   const covered = useMemo(() => coveredBy(extras.filter((p) => p.includes('*'))), [extras]);
-  const [expanded, setExpanded] = useState<Key[]>(() => tree.map((m) => m.key));
+  const [expanded, setExpanded] = useState<Key[]>(() => tree.flatMap((m) => [m.key, ...(m.children ?? []).map((r) => r.key)]));
 
   const decorate = (nodes: PermNode[]): PermNode[] =>
     nodes.map((n) =>
@@ -255,7 +255,7 @@ function RoleFormModal({ mode, role, onClose, onSaved }: { mode: 'create' | 'edi
       okText="确定"
       cancelText="取消"
       confirmLoading={saving}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
     >
       <Form form={form} name="role" labelCol={{ span: 4 }} wrapperCol={{ span: 19 }} initialValues={initial} style={{ marginTop: 16 }}>

@@ -129,7 +129,7 @@ export default function TokensPage() {
       <Modal
         open={!!secret}
         title="令牌已创建"
-        maskClosable={false}
+        mask={{ closable: false }}
         onCancel={() => setSecret(null)}
         footer={
           <Button type="primary" onClick={() => setSecret(null)}>

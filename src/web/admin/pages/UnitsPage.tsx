@@ -304,7 +304,7 @@ function UnitFormModal({
       okText="确定"
       cancelText="取消"
       confirmLoading={saving}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'unit-form-submit' } as ButtonProps}
     >

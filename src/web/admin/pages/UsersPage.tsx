@@ -272,7 +272,7 @@ export default function UsersPage() {
             我已记下
           </Button>
         }
-        maskClosable={false}
+        mask={{ closable: false }}
       >
         <Alert type="warning" showIcon title="一次性密码只显示这一次，请立即转交用户本人。用户首次登录时须修改密码。" style={{ marginBottom: 16 }} />
         <p>
@@ -345,7 +345,7 @@ function UserFormModal({
       okText="确定"
       cancelText="取消"
       confirmLoading={saving}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
     >
       <Form form={form} name="user" labelCol={{ span: 5 }} wrapperCol={{ span: 18 }} initialValues={initial} style={{ marginTop: 16 }}>
