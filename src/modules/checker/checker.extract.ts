@@ -273,6 +273,8 @@ export function htmlToText(html: string): { text: string; headingHints: HeadingH
   const openHeadings: Array<{ level: number; start: number }> = [];
   let i = 0;
   const n = html.length;
+  let lower: string | null = null; // lower-cased copy, made once when a <script>/<style> needs its end tag
+  let gtCache = -1; // the next '>' found so far: positions only grow, so each '>' is searched for once
   while (i < n) {
     const lt = html.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
@@ -283,7 +285,9 @@ export function htmlToText(html: string): { text: string; headingHints: HeadingH
       i = close === -1 ? n : close + 3;
       continue;
     }
-    const gt = html.indexOf('>', lt + 1);
+    if (gtCache !== -2 && gtCache <= lt) gtCache = html.indexOf('>', lt + 1);
+    if (gtCache === -1) gtCache = -2; // no '>' left
+    const gt = gtCache === -2 ? -1 : gtCache;
     if (gt === -1) {
       out.inline(html.slice(lt));
       break;
@@ -294,7 +298,8 @@ export function htmlToText(html: string): { text: string; headingHints: HeadingH
     const closing = m[1] === '/';
     const tag = m[2]!.toLowerCase();
     if (!closing && SKIP_TAGS.has(tag)) {
-      const close = html.toLowerCase().indexOf(`</${tag}`, i);
+      lower ??= html.toLowerCase();
+      const close = lower.indexOf(`</${tag}`, i);
       if (close === -1) break;
       const closeGt = html.indexOf('>', close);
       i = closeGt === -1 ? n : closeGt + 1;
@@ -317,17 +322,21 @@ export function htmlToText(html: string): { text: string; headingHints: HeadingH
       continue;
     }
     if (/^h[1-6]$/.test(tag)) {
-      out.newline();
-      if (!closing) openHeadings.push({ level: Number(tag[1]), start: out.length });
-      else {
+      if (!closing) {
+        out.newline();
+        openHeadings.push({ level: Number(tag[1]), start: out.length });
+      } else {
         const h = openHeadings.pop();
-        if (h && out.length > h.start) hints.push({ start: h.start, end: out.length, level: h.level });
+        if (h && out.length > h.start) hints.push({ start: h.start, end: out.trimmedLength(), level: h.level });
+        out.newline();
       }
       continue;
     }
     if (BLOCK_TAGS.has(tag)) out.newline();
   }
-  return { text: out.toString(), headingHints: hints };
+  const raw = out.collected();
+  const text = out.toString();
+  return { text, headingHints: text.length === raw.length ? hints : remapHints(raw, text, hints) };
 }
 
 /**
@@ -364,6 +373,18 @@ class TextBuilder {
     this.newlines = 0;
   }
 
+  /** Length without trailing spaces (the end of the last word written). */
+  trimmedLength(): number {
+    let len = this.length;
+    for (let k = this.chunks.length - 1; k >= 0; k--) {
+      const c = this.chunks[k]!;
+      const t = c.replace(/ +$/, '');
+      len -= c.length - t.length;
+      if (t.length > 0) break;
+    }
+    return len;
+  }
+
   newline(): void {
     if (this.newlines >= 1) return;
     this.push('\n');
@@ -377,8 +398,14 @@ class TextBuilder {
     this.length += s.length;
   }
 
+  /** The text as collected. */
+  collected(): string {
+    return this.chunks.join('');
+  }
+
+  /** The text without spaces before line ends. */
   toString(): string {
-    return this.chunks.join('').replace(/ +\n/g, '\n').replace(/^\n+/, '');
+    return this.collected().replace(/ +\n/g, '\n');
   }
 }
 
@@ -455,13 +482,19 @@ export function docxToText(bytes: Uint8Array): Extracted {
 /** Maps style ids to heading levels from word/styles.xml ("heading 1", "标题 1", "Title"). */
 function headingStyleLevels(xml: string): Map<string, number> {
   const map = new Map<string, number>();
-  const re = /<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g;
-  for (let m = re.exec(xml); m !== null; m = re.exec(xml)) {
-    const name = /<w:name\s+w:val="([^"]+)"/.exec(m[2]!)?.[1] ?? '';
-    const level = headingLevelOfName(name) ?? headingLevelOfName(m[1]!);
-    const outline = /<w:outlineLvl\s+w:val="(\d)"/.exec(m[2]!)?.[1];
-    if (level !== undefined) map.set(m[1]!, level);
-    else if (outline !== undefined) map.set(m[1]!, Number(outline) + 1);
+  for (let p = xml.indexOf('<w:style '); p !== -1; ) {
+    const end = xml.indexOf('</w:style>', p);
+    if (end === -1) break;
+    const block = xml.slice(p, end);
+    const id = /w:styleId="([^"]{1,100})"/.exec(block.slice(0, 400))?.[1];
+    if (id !== undefined) {
+      const name = /<w:name\s+w:val="([^"]{1,100})"/.exec(block)?.[1] ?? '';
+      const level = headingLevelOfName(name) ?? headingLevelOfName(id);
+      const outline = /<w:outlineLvl\s+w:val="(\d)"/.exec(block)?.[1];
+      if (level !== undefined) map.set(id, level);
+      else if (outline !== undefined) map.set(id, Number(outline) + 1);
+    }
+    p = xml.indexOf('<w:style ', end);
   }
   return map;
 }
@@ -490,6 +523,7 @@ function wordXmlToText(xml: string, headingStyles: Map<string, number>): { text:
   let inText = false;
   let i = 0;
   const n = xml.length;
+  let gtCache = -1;
   while (i < n) {
     const lt = xml.indexOf('<', i);
     if (lt === -1) break;
@@ -497,7 +531,8 @@ function wordXmlToText(xml: string, headingStyles: Map<string, number>): { text:
       push(decodeEntities(xml.slice(i, lt)));
       paraHasText = true;
     }
-    const gt = xml.indexOf('>', lt + 1);
+    if (gtCache <= lt) gtCache = xml.indexOf('>', lt + 1);
+    const gt = gtCache;
     if (gt === -1) break;
     const tagText = xml.slice(lt + 1, gt);
     i = gt + 1;

@@ -5,7 +5,14 @@
  * phone numbers, versions (2.0), list markers (一是, （一）), ordinals (第三次), slogans (“四个意识”).
  */
 import type { Figure, FigureKind } from './checker.types';
-import { isChineseNumeralStart, isDigitCode, readArabic, readChinese, type NumberToken } from './checker.numbers';
+import {
+  isChineseNumeralStart,
+  isChineseNumeralStartCode,
+  isDigitCode,
+  readArabic,
+  readChinese,
+  type NumberToken,
+} from './checker.numbers';
 import { isClauseDelimiter, markBrackets, type TextIndex } from './checker.text';
 
 /** A figure with the context the relation checks need (not part of the public JSON). */
@@ -18,6 +25,8 @@ export interface FigureX extends Figure {
   group: string;
   /** Index of the sentence that holds the figure. */
   sentence: number;
+  /** Position of the figure in the list returned by `findFigures`. */
+  index: number;
   /** Inside （…）. */
   inParens: boolean;
   /** Position of the pre-hedge (近, 约 …) or the number, for spans. */
@@ -166,8 +175,11 @@ export function findFigures(text: string, index: TextIndex): FigureX[] {
       i = Math.max(skipTo, i + 1);
       continue;
     }
-    const ch = text[i]!;
-    if (ch === '百' && text[i + 1] === '分' && text[i + 2] === '之') {
+    if (c < 0x4e00) {
+      i++;
+      continue;
+    }
+    if (c === 0x767e /* 百 */ && text.charCodeAt(i + 1) === 0x5206 /* 分 */ && text.charCodeAt(i + 2) === 0x4e4b /* 之 */) {
       const f = percentWords(text, i, index);
       if (f) {
         figures.push(f);
@@ -177,7 +189,7 @@ export function findFigures(text: string, index: TextIndex): FigureX[] {
       i += 3;
       continue;
     }
-    if (c >= 0x4e00 && isChineseNumeralStart(ch)) {
+    if (isChineseNumeralStartCode(c)) {
       const token = readChinese(text, i);
       if (token) {
         const f = figureFromToken(text, token, index);
@@ -198,6 +210,7 @@ export function findFigures(text: string, index: TextIndex): FigureX[] {
   figures.forEach((f, k) => {
     if (inTitle[k]) return;
     f.inParens = inParens[k]!;
+    f.index = kept.length;
     kept.push(f);
   });
   return kept;
@@ -393,6 +406,7 @@ function build(
     after,
     group: UNIT_GROUPS[unit] ?? unit,
     sentence: index.sentenceAt(start),
+    index: -1,
     inParens: false,
     hedgeBefore,
   };

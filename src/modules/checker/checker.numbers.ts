@@ -41,13 +41,24 @@ function digitOf(c: number): number {
   return c >= 0xff10 ? c - 0xff10 : c - 0x30;
 }
 
+/** Per UTF-16 code: 1 = can start a Chinese numeral (a digit other than 零, or 十), 2 = can continue one. */
+const CN_CLASS = new Uint8Array(65536);
+for (const ch of Object.keys(CN_DIGITS)) CN_CLASS[ch.charCodeAt(0)] = ch === '零' || ch === '〇' ? 2 : 1;
+for (const ch of ['十', '拾']) CN_CLASS[ch.charCodeAt(0)] = 1;
+for (const ch of [...Object.keys(CN_UNITS), ...Object.keys(CN_BIG)]) CN_CLASS[ch.charCodeAt(0)] ||= 2;
+
+/** True for a character code that can start a Chinese numeral (a digit or 十). */
+export function isChineseNumeralStartCode(c: number): boolean {
+  return CN_CLASS[c] === 1;
+}
+
 /** True for a character that can start a Chinese numeral (a digit or 十). */
 export function isChineseNumeralStart(ch: string): boolean {
-  return (CN_DIGITS[ch] !== undefined && ch !== '零' && ch !== '〇') || ch === '十' || ch === '拾';
+  return ch.length > 0 && CN_CLASS[ch.charCodeAt(0)] === 1;
 }
 
 function isChineseNumeralChar(ch: string): boolean {
-  return CN_DIGITS[ch] !== undefined || CN_UNITS[ch] !== undefined || CN_BIG[ch] !== undefined;
+  return CN_CLASS[ch.charCodeAt(0)] !== 0;
 }
 
 /**

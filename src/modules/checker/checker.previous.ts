@@ -32,6 +32,11 @@ function hanCount(s: string): number {
   return n;
 }
 
+/** What a figure counts and its value; the label's last words only, as sentences get reworded around them. */
+function figureKey(f: FigureX): string {
+  return `${f.before.slice(-6)}|${f.after}|${f.unit}|${f.value}`;
+}
+
 /**
  * Finds what the current report repeats unchanged from the previous one. Linear in both texts (hash sets).
  */
@@ -105,7 +110,7 @@ export function comparePrevious(cur: ReportSide, prev: ReportSide): Finding[] {
   const prevKeys = new Map<string, FigureX>();
   for (const f of prev.figures) {
     if (f.approx || f.kind === 'rate' || f.kind === 'duration') continue;
-    prevKeys.set(`${f.before}|${f.after}|${f.unit}|${f.value}`, f);
+    prevKeys.set(figureKey(f), f);
   }
   let listed = 0;
   for (const f of cur.figures) {
@@ -113,7 +118,7 @@ export function comparePrevious(cur: ReportSide, prev: ReportSide): Finding[] {
     if (repeatedSentences.has(f.sentence) || f.approx || f.kind === 'rate' || f.kind === 'duration') continue;
     if (f.value < 10 && f.decimals === 0) continue;
     if ((f.before + f.after).replace(/[^\u4e00-\u9fa5]/g, '').length < 3) continue;
-    const twin = prevKeys.get(`${f.before}|${f.after}|${f.unit}|${f.value}`);
+    const twin = prevKeys.get(figureKey(f));
     if (!twin) continue;
     listed++;
     findings.push({

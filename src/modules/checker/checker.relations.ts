@@ -22,6 +22,12 @@ const MAX_CANDIDATES = 8;
 const MAX_SUM_TERMS = 4;
 /** Most `repeat` relations reported per report. */
 const MAX_REPEATS = 100;
+/** How far (in characters) from a rate or a 其中 the checker looks for the figures it relates. */
+const WINDOW = 400;
+/** How many figures the checker steps over from one figure, at most. */
+const MAX_STEPS = 60;
+/** Most 其中 breakdowns read in one sentence. */
+const MAX_MARKERS_PER_SENTENCE = 20;
 
 const GROWTH_WORDS = /同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|增长|下降|增加|减少|提高|降低|上升|提升|增幅|降幅|增速|下滑|回落|减幅|递增|递减/g;
 
@@ -74,8 +80,8 @@ export function findRelations(text: string, figures: FigureX[], index: TextIndex
     }
   }
   checkShares(text, rates.filter((r) => classes.get(r) === 'share'), figures, totals, relations);
-  checkSharedRates(text, rates.filter((r) => classes.get(r) === 'shared'), figures, bySentence, index, relations);
-  checkPlainRates(text, rates.filter((r) => classes.get(r) === 'plain'), bySentence, index, relations);
+  checkSharedRates(text, rates.filter((r) => classes.get(r) === 'shared'), figures, index, relations);
+  checkPlainRates(text, rates.filter((r) => classes.get(r) === 'plain'), figures, index, relations);
   findImplicitTotals(text, bySentence, relations);
   const inBreakdown = new Set<FigureX>(totals.flatMap((g) => [g.total, ...g.parts]));
   findRepeats(text, figures, index, relations, inBreakdown);
@@ -157,24 +163,39 @@ interface Pairing {
   score: number;
 }
 
+/**
+ * The counts a rate may be computed from: those before it in its sentence, and — when its sentence has fewer
+ * than two — those of the previous sentence on the same line after that sentence's last rate. Bounded by
+ * WINDOW characters and MAX_STEPS figures.
+ */
 function candidatesFor(
   r: FigureX,
-  bySentence: Map<number, FigureX[]>,
+  figures: FigureX[],
   index: TextIndex,
   consumed: Set<FigureX>,
 ): { cands: FigureX[]; sameSentence: FigureX[] } {
-  const own = (bySentence.get(r.sentence) ?? []).filter(
-    (f) => f.end <= r.start && isCountLike(f) && !f.approx && !consumed.has(f),
-  );
-  let cands = own;
-  if (own.length < 2 && r.sentence > 0 && index.sentenceLine[r.sentence - 1] === index.sentenceLine[r.sentence]) {
-    const prev = (bySentence.get(r.sentence - 1) ?? []).filter((f) => isCountLike(f) && !f.approx && !consumed.has(f));
-    // A rate in the previous sentence owns its operands: stop at it.
-    const prevRates = (bySentence.get(r.sentence - 1) ?? []).filter((f) => f.kind === 'rate');
-    const lastRate = prevRates.length > 0 ? prevRates[prevRates.length - 1]!.end : -1;
-    cands = [...prev.filter((f) => f.start > lastRate), ...own];
+  const usable = (f: FigureX) => isCountLike(f) && !f.approx && !consumed.has(f);
+  const own: FigureX[] = [];
+  let k = r.index - 1;
+  for (let steps = 0; k >= 0 && steps < MAX_STEPS; k--, steps++) {
+    const f = figures[k]!;
+    if (f.sentence !== r.sentence || r.start - f.end > WINDOW) break;
+    if (usable(f) && own.length < MAX_CANDIDATES) own.push(f);
   }
-  return { cands: cands.slice(-MAX_CANDIDATES), sameSentence: own };
+  own.reverse();
+  let cands = own;
+  const s = r.sentence;
+  if (own.length < 2 && s > 0 && index.sentenceLine[s - 1] === index.sentenceLine[s]) {
+    const prev: FigureX[] = [];
+    for (let steps = 0; k >= 0 && steps < MAX_STEPS; k--, steps++) {
+      const f = figures[k]!;
+      if (f.sentence !== s - 1 || r.start - f.end > WINDOW) break;
+      if (f.kind === 'rate') break; // a rate in the previous sentence owns the figures before it
+      if (usable(f) && prev.length + own.length < MAX_CANDIDATES) prev.push(f);
+    }
+    cands = [...prev.reverse(), ...own];
+  }
+  return { cands, sameSentence: own };
 }
 
 function enumeratePairings(r: FigureX, cands: FigureX[]): Pairing[] {
@@ -248,12 +269,12 @@ function rateRelation(
   };
 }
 
-function checkPlainRates(text: string, rates: FigureX[], bySentence: Map<number, FigureX[]>, index: TextIndex, out: Relation[]): void {
+function checkPlainRates(text: string, rates: FigureX[], figures: FigureX[], index: TextIndex, out: Relation[]): void {
   const consumed = new Set<FigureX>();
   const pending: FigureX[] = [];
   // Pass 1: rates whose value some pairing reproduces, by rounding.
   for (const r of rates) {
-    const { cands } = candidatesFor(r, bySentence, index, new Set());
+    const { cands } = candidatesFor(r, figures, index, new Set());
     const hit = best(enumeratePairings(r, cands).filter((p) => matchesRounded(r, p)));
     if (hit) {
       const name = rateName(r);
@@ -279,7 +300,7 @@ function checkPlainRates(text: string, rates: FigureX[], bySentence: Map<number,
       });
       continue;
     }
-    const { cands, sameSentence } = candidatesFor(r, bySentence, index, consumed);
+    const { cands, sameSentence } = candidatesFor(r, figures, index, consumed);
     const pairings = enumeratePairings(r, cands);
     const trunc = best(pairings.filter((p) => p.truncated === r.value && !r.hedge));
     if (trunc) {
@@ -349,8 +370,10 @@ function best(ps: Pairing[]): Pairing | null {
 // Shares: 59件、占45.3%
 
 function checkShares(text: string, shares: FigureX[], figures: FigureX[], totals: TotalGroup[], out: Relation[]): void {
+  const totalOf = new Map<FigureX, FigureX>();
+  for (const g of totals) for (const p of g.parts) totalOf.set(p, g.total);
   for (const r of shares) {
-    const idx = figures.indexOf(r);
+    const idx = r.index;
     let part: FigureX | null = null;
     for (let k = idx - 1; k >= 0 && k >= idx - 3; k--) {
       const f = figures[k]!;
@@ -364,12 +387,12 @@ function checkShares(text: string, shares: FigureX[], figures: FigureX[], totals
       out.push(unverifiable(r, 'share.unverifiable', `${name}：前面没有可对应的数量，无法核对`));
       continue;
     }
-    let total: FigureX | null = totals.find((t) => t.parts.includes(part!))?.total ?? null;
+    let total: FigureX | null = totalOf.get(part) ?? null;
     if (!total) {
       // A total named before the part in the same or previous sentence: 共/总/合计/累计 in its label.
-      for (let k = figures.indexOf(part) - 1; k >= 0; k--) {
+      for (let k = part.index - 1, steps = 0; k >= 0 && steps < MAX_STEPS; k--, steps++) {
         const f = figures[k]!;
-        if (f.sentence < part.sentence - 1) break;
+        if (f.sentence < part.sentence - 1 || part.start - f.end > WINDOW) break;
         if (f.group === part.group && f.kind === part.kind && f.value >= part.value && /共|总|合计|累计|全年|全部/.test(text.slice(Math.max(0, f.start - 12), f.start))) {
           total = f;
           break;
@@ -399,20 +422,12 @@ function checkShares(text: string, shares: FigureX[], figures: FigureX[], totals
 // ---------------------------------------------------------------------------------------------------------------
 // One rate for several metrics: 公示率、记录率、审核率均达100%
 
-function checkSharedRates(
-  text: string,
-  shared: FigureX[],
-  figures: FigureX[],
-  bySentence: Map<number, FigureX[]>,
-  index: TextIndex,
-  out: Relation[],
-): void {
-  void figures;
+function checkSharedRates(text: string, shared: FigureX[], figures: FigureX[], index: TextIndex, out: Relation[]): void {
   for (const r of shared) {
     const sStart = index.sentenceStarts[r.sentence]!;
     const before = text.slice(Math.max(sStart, r.start - 80), r.start);
     const names = [...before.matchAll(/[\u4e00-\u9fa5]{1,10}?率/g)].map((m) => m[0]).filter(isRateWord);
-    const { cands } = candidatesFor(r, bySentence, index, new Set());
+    const { cands } = candidatesFor(r, figures, index, new Set());
     // Disjoint pairings that reproduce the rate, nearest first.
     const used = new Set<FigureX>();
     const matched: Pairing[] = [];
@@ -471,25 +486,33 @@ function findTotals(
 ): TotalGroup[] {
   const groups: TotalGroup[] = [];
   const structures: TotalGroup[][] = [];
+  const starts = figures.map((f) => f.start);
+  const markersInSentence = new Map<number, number>();
   // 1. 其中 markers.
   for (let k = text.indexOf('其中'); k !== -1; k = text.indexOf('其中', k + 2)) {
     const s = index.sentenceAt(k);
+    const seen = markersInSentence.get(s) ?? 0;
+    if (seen >= MAX_MARKERS_PER_SENTENCE) continue;
+    markersInSentence.set(s, seen + 1);
     const sStart = index.sentenceStarts[s]!;
     const sEnd = index.sentenceEnd(s);
-    const atStart = /^[\s“"（(]*$/.test(text.slice(sStart, k));
+    const atStart = k - sStart <= 4 && /^[\s“"（(]*$/.test(text.slice(sStart, k));
+    const firstAfter = lowerBound(starts, k);
     let totalScope: FigureX[];
     if (atStart) {
       if (s === 0) continue;
-      totalScope = (bySentence.get(s - 1) ?? []).filter((f) => !f.inParens);
+      totalScope = walkBack(figures, firstAfter - 1, (f) => f.sentence === s - 1 && k - f.end <= WINDOW).filter((f) => !f.inParens);
     } else {
-      const clipAt = Math.max(text.lastIndexOf('；', k), text.lastIndexOf(';', k), text.lastIndexOf('其中', k - 1) + 1, sStart);
-      totalScope = (bySentence.get(s) ?? []).filter((f) => f.start >= clipAt && f.end <= k && !f.inParens);
+      const clipAt = clipBack(text, k, Math.max(sStart, k - WINDOW));
+      totalScope = walkBack(figures, firstAfter - 1, (f) => f.sentence === s && f.start >= clipAt).filter((f) => !f.inParens);
     }
     const nextMarker = text.indexOf('其中', k + 2);
-    const partsEnd = nextMarker !== -1 && nextMarker < sEnd ? nextMarker : sEnd;
+    const partsEnd = Math.min(nextMarker !== -1 && nextMarker < sEnd ? nextMarker : sEnd, k + WINDOW);
     const partScope: FigureX[] = [];
-    for (const f of bySentence.get(s) ?? []) {
-      if (f.start <= k || f.start >= partsEnd || f.inParens) continue;
+    for (let j = firstAfter, steps = 0; j < figures.length && steps < MAX_STEPS; j++, steps++) {
+      const f = figures[j]!;
+      if (f.start >= partsEnd) break;
+      if (f.inParens) continue;
       if (partScope.length > 0 && NEW_TOTAL_RE.test(clauseBefore(text, f.start, 16))) break;
       partScope.push(f);
     }
@@ -500,11 +523,17 @@ function findTotals(
   for (const f of figures) {
     const next = text[f.end];
     if ((next !== '：' && next !== ':') || !isAdditive(f) || f.inParens) continue;
-    const sEnd = index.sentenceEnd(f.sentence);
-    const partScope = (bySentence.get(f.sentence) ?? []).filter((g) => g.start > f.end && g.start < sEnd && !g.inParens);
+    const sEnd = Math.min(index.sentenceEnd(f.sentence), f.end + WINDOW);
+    const partScope: FigureX[] = [];
+    for (let j = f.index + 1, steps = 0; j < figures.length && steps < MAX_STEPS; j++, steps++) {
+      const g = figures[j]!;
+      if (g.start >= sEnd) break;
+      if (!g.inParens) partScope.push(g);
+    }
     const structure = buildGroups([f], partScope, f.end);
     if (structure.length > 0) structures.push(structure);
   }
+  void bySentence;
   for (const structure of structures) {
     for (const g of structure) {
       groups.push(g);
@@ -512,6 +541,39 @@ function findTotals(
     }
   }
   return groups;
+}
+
+/** Index of the first start ≥ pos in a sorted array. */
+function lowerBound(arr: number[], pos: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Figures from `from` backwards while `keep` holds, at most MAX_STEPS, in text order. */
+function walkBack(figures: FigureX[], from: number, keep: (f: FigureX) => boolean): FigureX[] {
+  const out: FigureX[] = [];
+  for (let j = from, steps = 0; j >= 0 && steps < MAX_STEPS; j--, steps++) {
+    const f = figures[j]!;
+    if (!keep(f)) break;
+    out.push(f);
+  }
+  return out.reverse();
+}
+
+/** Where the totals of a 其中 at `k` may start: after the last ；or 其中 before it, not before `min`. */
+function clipBack(text: string, k: number, min: number): number {
+  for (let p = k - 1; p >= min; p--) {
+    const ch = text[p];
+    if (ch === '；' || ch === ';') return p + 1;
+    if (ch === '中' && text[p - 1] === '其' && p - 1 >= min) return p + 1;
+  }
+  return min;
 }
 
 function buildGroups(totalScope: FigureX[], partScope: FigureX[], marker: number): TotalGroup[] {
@@ -619,19 +681,20 @@ function displayUnit(f: FigureX): string {
  * without a marker the text does not state the relation, so a mismatch is no finding.
  */
 function findImplicitTotals(text: string, bySentence: Map<number, FigureX[]>, out: Relation[]): void {
+  const stated = new Set(out.filter((r) => r.type === 'total').map((r) => r.stated.start));
   for (const list of bySentence.values()) {
     const counts = list.filter((f) => f.kind === 'count' && !f.inParens);
-    if (counts.length < 3) continue;
+    if (counts.length < 3 || counts.length > MAX_STEPS) continue;
     const first = counts[0]!;
     const s0 = first.start;
-    const sentenceText = text.slice(s0, counts[counts.length - 1]!.end);
+    const sentenceText = text.slice(s0, Math.min(counts[counts.length - 1]!.end, s0 + WINDOW * 4));
     if (sentenceText.includes('其中') || first.approx) continue;
     const rest = counts.slice(1).filter((f) => f.unit === first.unit);
     if (rest.length < 2 || rest.some((f) => f.approx)) continue;
     if (counts.slice(1).some((f) => f.unit !== first.unit)) continue;
     const sum = rest.reduce((s, f) => s + f.value, 0);
     if (sum !== first.value) continue;
-    if (out.some((r) => r.type === 'total' && r.stated.start === first.start)) continue;
+    if (stated.has(first.start)) continue;
     const ops = [op(first, 'total'), ...rest.map((f) => op(f, 'part'))];
     out.push({
       type: 'total',
@@ -687,7 +750,7 @@ function findRepeats(text: string, figures: FigureX[], index: TextIndex, out: Re
 }
 
 function timeQualifiers(text: string, index: TextIndex, f: FigureX): string {
-  const s = index.sentenceStarts[f.sentence]!;
+  const s = Math.max(index.sentenceStarts[f.sentence]!, f.start - 200);
   const clause = text.slice(s, f.start);
   return [...clause.matchAll(TIME_QUALIFIER)].map((m) => m[0]).sort().join(',');
 }

@@ -221,18 +221,25 @@ function partFindings(text: string, headings: Heading[], parts: CheckResult['par
     const end = partEnd(text, headings, parts, p);
     const heading = headings.find((h) => h.start === p.start);
     const bodyStart = heading ? heading.end : p.start;
-    const body = text.slice(bodyStart, end).replace(/[\s。；;，,：:]/g, '');
-    if (body.length < 20 && !parts.some((o) => o !== p && o.start === p.start)) {
+    const bodyLength = countContent(text, bodyStart, end, 6);
+    if (bodyLength < 6 && !parts.some((o) => o !== p && o.start === p.start)) {
       out.push({
         rule: 'structure.part-empty',
         severity: 'warning',
-        message: `“${p.heading}”部分几乎没有内容（${body.length}字）`,
+        message: `“${p.heading}”部分几乎没有内容（${bodyLength}字）`,
         start: p.start,
         end: Math.min(end, p.start + p.heading.length + 8),
       });
     }
   }
   return out;
+}
+
+/** Counts the characters of [a, b) that are not spaces or punctuation, stopping at `enough`. */
+function countContent(text: string, a: number, b: number, enough: number): number {
+  let n = 0;
+  for (let k = a; k < b && n < enough; k++) if (!/[\s。；;，,：:]/.test(text[k]!)) n++;
+  return n;
 }
 
 function giTableFindings(gi: GiTables): Finding[] {

@@ -63,9 +63,17 @@ export function findHeadings(text: string, hints: HeadingHint[] = []): Heading[]
     }
     lineStart = lineEnd + 1;
   }
+  const numbered = out.map((o) => o.start); // ascending: lines are scanned in order
   for (const h of hints) {
     if (h.level < 1) continue;
-    if (out.some((o) => o.start >= h.start && o.start < h.end)) continue;
+    let lo = 0;
+    let hi = numbered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (numbered[mid]! < h.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < numbered.length && numbered[lo]! < h.end) continue; // a numbered heading already covers it
     const raw = text.slice(h.start, h.end).trim();
     if (raw.length === 0 || raw.length > 80) continue;
     out.push({ level: h.level, marker: '', ordinal: 0, text: raw.replace(/^[#*\s]+/, ''), start: h.start, end: h.end });
@@ -84,8 +92,11 @@ function scanLine(text: string, first: number, lineEnd: number, out: Heading[]):
   // The line start, then every run-in position: after a space, or right after 。：: .
   tryAt(text, first, lineEnd, true, out);
   for (let p = first + 1; p < lineEnd; p++) {
-    const prev = text[p - 1]!;
-    if (!(isSpace(prev) || prev === '。' || prev === '：' || prev === ':' || prev === '！' || prev === '？')) continue;
+    const pc = text.charCodeAt(p - 1);
+    // space, ideographic space, tab, nbsp, 。 ： : ！ ？
+    if (!(pc === 32 || pc === 0x3000 || pc === 9 || pc === 0xa0 || pc === 0x3002 || pc === 0xff1a || pc === 58 || pc === 0xff01 || pc === 0xff1f)) {
+      continue;
+    }
     const c = text[p]!;
     if (!(CN_ORD[c] !== undefined || c === '（' || c === '(' || c === '第' || (c >= '0' && c <= '9'))) continue;
     const h = tryAt(text, p, lineEnd, false, out);
@@ -97,7 +108,7 @@ function tryAt(text: string, p: number, lineEnd: number, atLineStart: boolean, o
   const mk = readMarker(text, p);
   if (!mk || mk.ordinal === 0) return null;
   let s = p + mk.length;
-  while (s < lineEnd && isSpace(text[s])) s++;
+  while (s < lineEnd && s < p + mk.length + 8 && isSpace(text[s])) s++;
   let e = s;
   const max = Math.min(lineEnd, s + MAX_HEADING);
   while (e < max) {
@@ -109,7 +120,7 @@ function tryAt(text: string, p: number, lineEnd: number, atLineStart: boolean, o
       // space only when another marker or the line end follows.
       if (!atLineStart) break;
       let q = e;
-      while (q < lineEnd && isSpace(text[q])) q++;
+      while (q < lineEnd && q < max && isSpace(text[q])) q++;
       if (q >= lineEnd || readMarker(text, q)) break;
     }
     e++;

@@ -2,7 +2,6 @@
  * Sentence and line index over the extracted text, built in one pass; lookups are binary searches.
  */
 
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"']);
 const CLAUSE_DELIMITERS = new Set([
   '，', ',', '。', '；', ';', '：', ':', '！', '？', '!', '?', '、', '\n', '（', '(', '）', ')', '“', '”', '"',
@@ -36,21 +35,21 @@ export function buildTextIndex(text: string): TextIndex {
   const n = text.length;
   let line = 0;
   for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       line++;
       lineStarts.push(i + 1);
-      if (i + 1 < n) {
-        if (sentenceStarts[sentenceStarts.length - 1] === i + 1) continue;
+      if (i + 1 < n && sentenceStarts[sentenceStarts.length - 1] !== i + 1) {
         sentenceStarts.push(i + 1);
         sentenceLine.push(line);
       }
       continue;
     }
-    if (SENTENCE_END.has(ch)) {
+    // 。！？!?
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63) {
       let j = i + 1;
       while (j < n && CLOSERS.has(text[j]!)) j++;
-      if (j < n && text[j] !== '\n') {
+      if (j < n && text.charCodeAt(j) !== 10) {
         sentenceStarts.push(j);
         sentenceLine.push(line);
       }
@@ -95,15 +94,16 @@ export function markBrackets(text: string, starts: number[]): { inParens: boolea
       inTitle[k] = title > 0;
       k++;
     }
-    const ch = text[i];
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-    else if (ch === '《' || ch === '〈') title++;
-    else if ((ch === '》' || ch === '〉') && title > 0) title--;
-    else if (ch === '\n') {
+    const c = text.charCodeAt(i);
+    if (c < 0x28 && c !== 10) continue;
+    if (c === 0xff08 || c === 0x28) depth++; // （ (
+    else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--; // ） )
+    else if (c === 0x300a || c === 0x3008) title++; // 《 〈
+    else if ((c === 0x300b || c === 0x3009) && title > 0) title--; // 》 〉
+    else if (c === 10) {
       depth = 0;
       title = 0;
-    } else if (ch === '。') depth = 0;
+    } else if (c === 0x3002) depth = 0; // 。
   }
   return { inParens, inTitle };
 }
