@@ -33,6 +33,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    // The API server (`npm start`, port 3000); FAZHI_API_URL points elsewhere, e.g. http://localhost:3100.
+    proxy: { '/api': { target: process.env.FAZHI_API_URL ?? 'http://localhost:3000', changeOrigin: false } },
   },
 });

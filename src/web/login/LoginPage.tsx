@@ -8,7 +8,6 @@ import { Alert, Button, Checkbox, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
-import { showError } from '../feedback';
 import { ChangePasswordModal } from '../admin/ChangePasswordModal';
 import { usePortalSite } from '../portal/usePortalSite';
 
@@ -49,9 +48,11 @@ export default function LoginPage() {
       else localStorage.removeItem(REMEMBER_KEY);
       if (!r.mustChangePassword) navigate(target, { replace: true });
     } catch (err) {
+      // Shown in the card (wrong password, account locked…); validation problems also go onto the fields.
       setError(err instanceof ApiError ? err.message : String((err as Error).message ?? err));
-      showError(err, form);
       form.setFieldValue('password', '');
+      if (err instanceof ApiError && err.fields.length)
+        form.setFields(err.fields.filter((f) => f.field === 'username' || f.field === 'password').map((f) => ({ name: f.field, errors: [f.message] })));
     } finally {
       setLoading(false);
     }

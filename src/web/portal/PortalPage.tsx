@@ -44,17 +44,11 @@ export function PortalHeader({ site, current }: { site: PortalSite | null; curre
           <Link to="/" className={!current ? 'active' : undefined}>
             首页
           </Link>
-          {site?.sections.map((s) =>
-            s.available && sectionDef(s.key)?.page ? (
-              <Link key={s.key} to={`/p/${s.key}`} className={current === s.key ? 'active' : undefined}>
-                {sectionDef(s.key)?.title ?? s.title}
-              </Link>
-            ) : (
-              <a key={s.key} href={`/#${s.key}`} className="muted">
-                {sectionDef(s.key)?.title ?? s.title}
-              </a>
-            ),
-          )}
+          {site?.sections.map((s) => (
+            <Link key={s.key} to={`/p/${s.key}`} className={current === s.key ? 'active' : s.available ? undefined : 'muted'}>
+              {sectionDef(s.key)?.title ?? s.title}
+            </Link>
+          ))}
         </div>
       </nav>
     </>

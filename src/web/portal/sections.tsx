@@ -11,7 +11,7 @@
  * A section the server lists but this file does not know still shows, with a default icon; one that is not
  * available shows “建设中”.
  */
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import { CalculatorOutlined, FileProtectOutlined, FileTextOutlined, ProfileOutlined, ReadOutlined, SafetyOutlined } from '@ant-design/icons';
 
 export interface PortalSectionDef {
@@ -38,8 +38,5 @@ export const PORTAL_SECTIONS: PortalSectionDef[] = [
 ];
 
 export const DEFAULT_SECTION_ICON = <FileProtectOutlined />;
-
-/** Example of a section page kept for reference by later work lines (not routed unless a section uses it). */
-export const PlaceholderSectionPage = lazy(() => import('./PlaceholderSection'));
 
 export const sectionDef = (key: string): PortalSectionDef | undefined => PORTAL_SECTIONS.find((s) => s.key === key);
