@@ -8,6 +8,7 @@ import { nowIso, openDatabase, type Database_ } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { BUILTIN_ROLES } from '../shared/permissions';
 import { recordAudit } from '../modules/audit/audit.service';
+import { seedBundledYears } from '../modules/calendar/calendar.service';
 import { generatePassword, hashPassword } from '../modules/auth/password';
 
 /** Opens the database named by the configuration (PostgreSQL URL or the SQLite file in the data folder). */
@@ -37,6 +38,8 @@ export async function ensureBuiltinRoles(database: Database_): Promise<void> {
 export async function prepareDatabase(database: Database_, config: AppConfig): Promise<{ adminPassword: string | null }> {
   await migrateToLatest(database.db);
   await ensureBuiltinRoles(database);
+  // 工作日历：首次启动时载入内置的 2022–2026 年节假日安排，此后以数据库为准
+  await seedBundledYears(database.db);
   const anyUser = await database.db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { adminPassword: null };
   const password = config.adminPassword ?? generatePassword();

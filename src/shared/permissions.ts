@@ -23,8 +23,22 @@ export const PERMISSIONS = {
   'auth:token:manage': '管理本人接口令牌',
   'auth:login-log:list': '查看登录日志',
   'calendar:year:manage': '维护工作日历',
+  'calendar:override:manage': '维护本单位及下级单位的节假日调整',
   'calendar:deadline:view': '期限计算',
   'checker:report:check': '年度报告审查',
+  'disclosure:proactive:list': '查看主动公开台账',
+  'disclosure:proactive:create': '登记主动公开',
+  'disclosure:proactive:update': '修改/公开主动公开条目',
+  'disclosure:request:list': '查看依申请公开',
+  'disclosure:request:create': '登记依申请公开',
+  'disclosure:request:update': '办理依申请公开（补正、征求意见、答复）',
+  'disclosure:request:approve': '批准延长答复期限',
+  'disclosure:request:export': '导出依申请公开台账',
+  'disclosure:review:list': '查看政府信息公开复议诉讼',
+  'disclosure:review:create': '登记政府信息公开复议诉讼',
+  'disclosure:report:view': '查看政府信息公开年度报告',
+  'disclosure:report:update': '编写政府信息公开年度报告',
+  'disclosure:report:approve': '审核、发布政府信息公开年度报告',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -60,7 +74,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     code: 'unit_admin',
     name: '单位管理员/法治联络员',
     dataScope: 'unit_and_below',
-    permissions: ['auth:token:manage', 'auth:login-log:list', 'org:unit:list', 'org:unit:create', 'org:unit:update', 'org:unit:move', 'org:unit:disable', 'org:user:list', 'org:user:create', 'org:user:update', 'org:user:disable', 'org:user:reset-password', 'org:role:list', 'audit:event:list', 'calendar:deadline:view', 'checker:report:check', '*:*:list', '*:*:view', '*:*:create', '*:*:update', '*:*:export', '*:report:*'],
+    permissions: ['auth:token:manage', 'auth:login-log:list', 'org:unit:list', 'org:unit:create', 'org:unit:update', 'org:unit:move', 'org:unit:disable', 'org:user:list', 'org:user:create', 'org:user:update', 'org:user:disable', 'org:user:reset-password', 'org:role:list', 'audit:event:list', 'calendar:deadline:view', 'calendar:override:manage', 'checker:report:check', '*:*:list', '*:*:view', '*:*:create', '*:*:update', '*:*:export', '*:report:*'],
     remark: '管理本单位及下属单位的用户和台账',
   },
   {
