@@ -26,6 +26,19 @@ export const PERMISSIONS = {
   'calendar:override:manage': '维护本单位及下级单位的节假日调整',
   'calendar:deadline:view': '期限计算',
   'checker:report:check': '年度报告审查',
+  'disclosure:proactive:list': '查看主动公开台账',
+  'disclosure:proactive:create': '登记主动公开',
+  'disclosure:proactive:update': '修改/公开主动公开条目',
+  'disclosure:request:list': '查看依申请公开',
+  'disclosure:request:create': '登记依申请公开',
+  'disclosure:request:update': '办理依申请公开（补正、征求意见、答复）',
+  'disclosure:request:approve': '批准延长答复期限',
+  'disclosure:request:export': '导出依申请公开台账',
+  'disclosure:review:list': '查看政府信息公开复议诉讼',
+  'disclosure:review:create': '登记政府信息公开复议诉讼',
+  'disclosure:report:view': '查看政府信息公开年度报告',
+  'disclosure:report:update': '编写政府信息公开年度报告',
+  'disclosure:report:approve': '审核、发布政府信息公开年度报告',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
