@@ -2,7 +2,7 @@
  * The admin frame (RuoYi style): dark side menu filtered by permission, a header with breadcrumb, the current
  * unit, roles and the user menu (修改密码, 退出登录).
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { matchPath, useLocation, useNavigate } from 'react-router-dom';
 import { Avatar, Breadcrumb, Dropdown, Layout, Menu, Space, Tag, Tooltip, type MenuProps } from 'antd';
 import {
@@ -56,6 +56,11 @@ export function AdminLayout({ children }: { children: ReactNode }) {
   const selectedKey = active ? adminPath(active.path) : '';
   const [openKeys, setOpenKeys] = useState<string[]>(() => (active?.group ? [`group:${active.group}`] : []));
   const group = active?.group ? MENU_GROUPS.find((g) => g.key === active.group) : undefined;
+  // Opening a page from elsewhere (dashboard card, link) unfolds its menu group; the tab title follows the page.
+  useEffect(() => {
+    if (active?.group) setOpenKeys((keys) => (keys.includes(`group:${active.group}`) ? keys : [...keys, `group:${active.group}`]));
+    document.title = `${entry?.label ?? '工作台'} - 法治政府建设工作平台`;
+  }, [active?.group, entry?.label]);
 
   const crumbs = [{ title: '首页', onClick: () => navigate('/admin') }];
   if (group) crumbs.push({ title: group.label, onClick: () => undefined });
