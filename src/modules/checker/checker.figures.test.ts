@@ -26,6 +26,7 @@ describe(findFigures.name, () => {
     ['收费900万元', { text: '900万元', value: 9000000, unit: '元', approx: false, kind: 'money' }],
     ['结案率98%，', { text: '98%', value: 98, unit: '%', approx: false, kind: 'rate' }],
     ['满意率百分之九十八，', { text: '百分之九十八', value: 98, unit: '%', approx: false, kind: 'rate' }],
+    ['满意率百分之百，', { text: '百分之百', value: 100, unit: '%', approx: false, kind: 'rate' }],
     ['办理近382件', { text: '近382件', value: 382, unit: '件', approx: true, kind: 'count' }],
     ['逾200名群众', { text: '逾200名', value: 200, unit: '名', approx: true, kind: 'count' }],
     ['约30场次', { text: '约30场次', value: 30, unit: '场次', approx: true, kind: 'count' }],

@@ -336,6 +336,7 @@ function percentWords(text: string, i: number, index: TextIndex): FigureX | null
   const s = i + 3;
   let tok: NumberToken | null = null;
   if (isDigitCode(text.charCodeAt(s))) tok = readArabic(text, s).token;
+  else if (text[s] === '百' && text[s + 1] !== '分') tok = { value: 100, start: s, end: s + 1, decimals: 0, precision: 1, chinese: true };
   else if (isChineseNumeralStart(text[s] ?? '') || text[s] === '百' || text[s] === '零') tok = readChinese(text, s);
   if (!tok || tok.value > 1000) return null;
   let p = tok.end;

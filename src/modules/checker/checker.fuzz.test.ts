@@ -103,7 +103,7 @@ describe(checkReport.name, () => {
     }
   });
 
-  it('should check a 10 MB report and a 10 MB line of number soup', () => {
+  it('should check a 10 MB report and a million-character line of number soup', () => {
     const big = seedTexts.join('\n');
     const copies = Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(big));
     const bytes = Buffer.from(Array.from({ length: copies }, () => big).join('\n'));
@@ -111,8 +111,8 @@ describe(checkReport.name, () => {
     const r = attempt({ bytes, filename: 'big.txt' })!;
     expect(r.kind).toBe('fzzf');
     expect(r.figures.length).toBeGreaterThan(1000);
-    const soupText = soup(mulberry32(3), 2_000_000).replace(/\n/g, '');
-    expect(soupText.length).toBeGreaterThan(3_000_000);
+    const soupText = soup(mulberry32(3), 700_000).replace(/\n/g, '');
+    expect(soupText.length).toBeGreaterThan(1_000_000);
     attempt({ text: soupText });
   });
 

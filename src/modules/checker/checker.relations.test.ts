@@ -133,6 +133,11 @@ describe(findRelations.name, () => {
       expect(rs[0]!.message).toContain('颠倒');
     });
 
+    it('should leave outcome clauses out of a breakdown, and stop at the run of parts that adds up', () => {
+      expect(relations('共受理申请120件，其中依申请公开80件，办结75件，主动公开40件。')).toMatchObject([{ verdict: 'holds', operands: ['120件', '80件', '40件'] }]);
+      expect(relations('共受理案件100件，其中行政处罚60件，行政许可40件，另有咨询30件。')).toMatchObject([{ verdict: 'holds', operands: ['100件', '60件', '40件'] }]);
+    });
+
     it('should read a breakdown in the next sentence', () => {
       expect(relations('全年共办理行政执法案件120件。其中，行政处罚80件，行政强制40件。')).toMatchObject([
         { type: 'total', verdict: 'holds', stated: '120件' },

@@ -476,6 +476,8 @@ interface TotalGroup {
 }
 
 const NEW_TOTAL_RE = /(共|合计|总计|累计|总数)[^，,。；;]{0,12}$/;
+/** A clause about an outcome (办结, 答复 …) after the first part is not one of the categories of a breakdown. */
+const OUTCOME_RE = /(办结|审结|结案|答复|办理完毕|化解|成功|满意|按期|按时|到期)[^，,。；;]{0,10}$/;
 
 function findTotals(
   text: string,
@@ -514,6 +516,7 @@ function findTotals(
       if (f.start >= partsEnd) break;
       if (f.inParens) continue;
       if (partScope.length > 0 && NEW_TOTAL_RE.test(clauseBefore(text, f.start, 16))) break;
+      if (partScope.length > 0 && OUTCOME_RE.test(clauseBefore(text, f.start, 16))) continue;
       partScope.push(f);
     }
     const structure = buildGroups(totalScope, partScope, k);
@@ -581,8 +584,18 @@ function buildGroups(totalScope: FigureX[], partScope: FigureX[], marker: number
   for (const f of totalScope) if (isAdditive(f)) lastByUnit.set(`${f.kind}|${f.unit}`, f);
   const out: TotalGroup[] = [];
   for (const [key, total] of lastByUnit) {
-    const parts = partScope.filter((f) => isAdditive(f) && `${f.kind}|${f.unit}` === key);
+    let parts = partScope.filter((f) => isAdditive(f) && `${f.kind}|${f.unit}` === key);
     if (parts.length === 0) continue;
+    // When the parts overshoot but a leading run of them adds up to the total exactly, the breakdown is that
+    // run and the sentence goes on with other facts.
+    let run = 0;
+    for (let j = 0; j < parts.length; j++) {
+      run += parts[j]!.value;
+      if (j >= 1 && j < parts.length - 1 && Math.abs(run - total.value) <= tolerance(total) + 1e-9) {
+        parts = parts.slice(0, j + 1);
+        break;
+      }
+    }
     if (parts.length === 1 && parts[0]!.value <= total.value + tolerance(total) + tolerance(parts[0]!)) continue;
     out.push({ total, parts, marker });
   }
