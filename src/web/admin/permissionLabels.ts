@@ -12,6 +12,7 @@ export const MODULE_LABELS: Record<string, string> = {
   auth: '登录与令牌',
   calendar: '工作日历与期限',
   checker: '年度报告审查',
+  disclosure: '政府信息公开',
 };
 
 export const RESOURCE_LABELS: Record<string, string> = {
@@ -24,6 +25,11 @@ export const RESOURCE_LABELS: Record<string, string> = {
   'calendar:year': '年度日历',
   'calendar:deadline': '期限计算',
   'checker:report': '报告审查',
+  'calendar:override': '节假日调整',
+  'disclosure:proactive': '主动公开',
+  'disclosure:request': '依申请公开',
+  'disclosure:review': '复议诉讼',
+  'disclosure:report': '信息公开年报',
 };
 
 export interface PermNode {
