@@ -96,6 +96,11 @@ describe(htmlToText.name, () => {
     expect(text).toBe('报告\n一、总体情况\n受理 28件，答复<28>。\n项目 | 数量\n合计 | 3\n');
     expect(headingHints.map((h) => text.slice(h.start, h.end))).toEqual(['一、总体情况']);
   });
+
+  it('should keep the paragraphs of a table cell on the row’s line', () => {
+    const { text } = htmlToText('<table><tr><td><p>结转下年度</p></td><td><p>3</p></td></tr><tr><td>合计</td><td><p>5<br>件</p></td></tr></table>');
+    expect(text).toBe('结转下年度 | 3\n合计 | 5 件\n');
+  });
 });
 
 describe(readZipEntry.name, () => {

@@ -273,6 +273,7 @@ export function htmlToText(html: string): { text: string; headingHints: HeadingH
   const openHeadings: Array<{ level: number; start: number }> = [];
   let i = 0;
   const n = html.length;
+  let inCell = 0;
   let lower: string | null = null; // lower-cased copy, made once when a <script>/<style> needs its end tag
   let gtCache = -1; // the next '>' found so far: positions only grow, so each '>' is searched for once
   while (i < n) {
@@ -306,6 +307,7 @@ export function htmlToText(html: string): { text: string; headingHints: HeadingH
       continue;
     }
     if (tag === 'td' || tag === 'th') {
+      inCell = closing ? Math.max(0, inCell - 1) : inCell + 1;
       if (!closing) {
         const k = cellCount.length - 1;
         if (k >= 0) {
@@ -316,6 +318,7 @@ export function htmlToText(html: string): { text: string; headingHints: HeadingH
       continue;
     }
     if (tag === 'tr') {
+      inCell = 0;
       out.newline();
       if (!closing) cellCount.push(0);
       else cellCount.pop();
@@ -332,7 +335,11 @@ export function htmlToText(html: string): { text: string; headingHints: HeadingH
       }
       continue;
     }
-    if (BLOCK_TAGS.has(tag)) out.newline();
+    // Paragraphs inside a table cell stay on the row's line, so that a row reads as one line of cells.
+    if (BLOCK_TAGS.has(tag)) {
+      if (inCell > 0 && tag !== 'table') out.inline(' ');
+      else out.newline();
+    }
   }
   const raw = out.collected();
   const text = out.toString();
@@ -403,9 +410,9 @@ class TextBuilder {
     return this.chunks.join('');
   }
 
-  /** The text without spaces before line ends. */
+  /** The text without spaces before line ends and cell separators. */
   toString(): string {
-    return this.collected().replace(/ +\n/g, '\n');
+    return this.collected().replace(/ +\n/g, '\n').replace(/ {2,}\| /g, ' | ');
   }
 }
 
