@@ -91,7 +91,8 @@ describe.each(TEST_DIALECTS)('calendar services on %s', (dialect) => {
   });
   afterAll(() => t.cleanup());
   afterEach(async () => {
-    DEADLINE_SOURCES.splice(0);
+    // remove the fake sources only: work lines register theirs in the same array
+    for (let i = DEADLINE_SOURCES.length - 1; i >= 0; i--) if (DEADLINE_SOURCES[i].name === 'fake') DEADLINE_SOURCES.splice(i, 1);
     await t.database.db.deleteFrom('setting').where('key', 'like', 'fake:%').execute();
   });
 
@@ -202,7 +203,7 @@ describe.each(TEST_DIALECTS)('calendar services on %s', (dialect) => {
       expect(row.revision).toBe(1);
       expect((await t.database.db.selectFrom('audit_head').select('last_seq').executeTakeFirstOrThrow()).last_seq).toBe(seq0);
       expect(await t.database.db.selectFrom('setting').select('key').where('key', '=', 'fake:x').executeTakeFirst()).toBeUndefined();
-      DEADLINE_SOURCES.splice(0);
+      DEADLINE_SOURCES.splice(DEADLINE_SOURCES.indexOf(failing.source), 1);
 
       const preview = await previewYearImport(ctx, Y2027_EDIT);
       expect(preview.existing).toMatchObject({ year: 2027, status: 'unverified' });
