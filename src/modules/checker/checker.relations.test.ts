@@ -42,6 +42,10 @@ describe(findRelations.name, () => {
       ]);
     });
 
+    it('should not take a sum of parts listed before the denominator for a numerator', () => {
+      expect(relations('其中，维持98件，撤销12件，确认违法3件，驳回15件。负责人出庭应诉率100%。')).toMatchObject([{ verdict: 'unverifiable' }]);
+    });
+
     it('should find the operands in the previous sentence', () => {
       expect(relations('全年受理投诉200件，按期办结198件。按期办结率99%。')).toMatchObject([{ verdict: 'holds' }]);
     });

@@ -214,8 +214,10 @@ function enumeratePairings(r: FigureX, cands: FigureX[]): Pairing[] {
       const score = (di < ni ? 0 : 2) + (cands.length - Math.min(ni, di)) * 0.01;
       out.push({ numerator: [nf], denominator: d, ...p, score });
     }
-    // Sums of consecutive counts as numerator (成功调解A件、B件…).
-    for (let a = 0; a < cands.length; a++) {
+    // Sums of consecutive counts as numerator (共受理A件，办结B件、移送C件，处理率…): only after the
+    // denominator and in the rate's own sentence, where a coincidence is least likely.
+    if (d.sentence !== r.sentence) continue;
+    for (let a = di + 1; a < cands.length; a++) {
       let sum = 0;
       const run: FigureX[] = [];
       for (let b = a; b < cands.length && run.length < MAX_SUM_TERMS; b++) {
@@ -225,7 +227,7 @@ function enumeratePairings(r: FigureX, cands: FigureX[]): Pairing[] {
         sum += f.value;
         if (run.length >= 2 && sum <= d.value) {
           const p = percentOf(sum, d.value, decimals);
-          out.push({ numerator: [...run], denominator: d, ...p, score: 5 + (di < a ? 0 : 2) });
+          out.push({ numerator: [...run], denominator: d, ...p, score: 5 });
         }
       }
     }
@@ -324,7 +326,7 @@ function checkPlainRates(text: string, rates: FigureX[], figures: FigureX[], ind
     }
     const reason = r.hedge
       ? `${name}${r.text}为约数或目标值，文中未给出可核对的分子和分母`
-      : cands.length === 0
+      : cands.length < 2
         ? `${name}${pct(r)}：文中未给出可核对的分子和分母`
         : `${name}${pct(r)}：无法从上下文确定分子和分母，未能核对`;
     out.push(unverifiable(r, 'rate.unverifiable', reason));
