@@ -4,7 +4,9 @@
 import { Command } from 'commander';
 import { registerPlatformCommands } from './platform.cli';
 import { registerDeadlineCommands } from '../modules/calendar/calendar.cli';
+import { platformDeadlineDeps, registerCalendarCommands } from '../modules/calendar/calendar.commands';
 import { registerCheckerCommands } from '../modules/checker/checker.cli';
+import { registerDisclosureCommands } from '../modules/disclosure/disclosure.cli';
 
 // `fazhi … | head` closes the pipe early: end quietly instead of printing an EPIPE stack.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -17,7 +19,9 @@ program.name('fazhi').description('法治政府建设工作平台 Fazhi 命令�
 
 // Module commands are registered below (one line per module).
 registerPlatformCommands(program);
-registerDeadlineCommands(program);
+registerDeadlineCommands(program, platformDeadlineDeps);
+registerCalendarCommands(program);
 registerCheckerCommands(program);
+registerDisclosureCommands(program);
 
 await program.parseAsync(process.argv);

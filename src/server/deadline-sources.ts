@@ -4,5 +4,6 @@
  * refreshes them in the same transaction (src/modules/calendar/calendar.service.ts). A work line adds one line here.
  */
 import type { DeadlineSource } from '../core/deadline-sources';
+import { disclosureDeadlineSource } from '../modules/disclosure/disclosure.deadlines';
 
-export const DEADLINE_SOURCES: DeadlineSource[] = [];
+export const DEADLINE_SOURCES: DeadlineSource[] = [disclosureDeadlineSource];

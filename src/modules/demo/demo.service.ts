@@ -9,13 +9,14 @@ import { AppError } from '../../core/errors';
 import { roleRepo, unitRepo } from '../org/org.repo';
 import { createUnit, updateUnit } from '../org/unit.service';
 import { createUser } from '../org/user.service';
+import { disclosureDemo } from '../disclosure/disclosure.demo';
 import type { UnitTypeCode } from '../../shared/permissions';
 
 export const DEMO_PASSWORD = process.env.FAZHI_DEMO_PASSWORD || 'Fazhi2026demo';
 
 /** A work line's contribution to the demo: called once after units and users exist. */
 export type DemoContributor = (ctx: Ctx, units: Map<string, number>, users: Map<string, number>) => Promise<void>;
-export const DEMO_CONTRIBUTORS: DemoContributor[] = [];
+export const DEMO_CONTRIBUTORS: DemoContributor[] = [disclosureDemo];
 
 const UNITS: { code: string; name: string; type: UnitTypeCode; parent?: string }[] = [
   { code: 'QS-YFZQB', name: '中共青山区委全面依法治区委员会办公室', type: 'office' },
