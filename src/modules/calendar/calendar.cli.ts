@@ -8,6 +8,7 @@
  *   fazhi deadline day 2023-10-07                          → 调休上班（中秋节、国庆节）
  *   fazhi deadline rules [--json]
  *   fazhi deadline disclosure.reply --start 2023-09-25 --pause 2023-10-09:2023-10-11 --extend [--json]
+ *   fazhi deadline disclosure.reply --start 2023-09-25 --unit TA      → on unit TA's calendar in the database
  *
  * Invalid input → a Chinese message on stderr and exit code 2, without a stack trace.
  */
@@ -21,15 +22,22 @@ import { DEADLINE_RULES, getRule } from './calendar.rules';
 import { parseYearArrangement, type YearArrangement } from './calendar.schema';
 import type { DeadlineEvent, DeadlineRule, PauseInterval } from './calendar.types';
 
+/** What the calendar is built from: `--year-file`, `--ignore-adjusted` and `--unit`. */
+export interface CalendarLoadOptions {
+  /** Year arrangements given with `--year-file`; they replace bundled/stored years of the same year. */
+  extraYears: YearArrangement[];
+  /** `--ignore-adjusted`. */
+  ignoresAdjustedWorkdays: boolean;
+  /** `--unit CODE`: the calendar of that unit in the database (undefined: the bundled national calendar). */
+  unit?: string;
+}
+
 /** Where the commands get their calendar and rules from (defaults: bundled years, national rules). */
 export interface DeadlineCliDeps {
-  /**
-   * Builds the calendar. `extraYears` are year arrangements given with `--year-file` (they replace bundled/stored
-   * years of the same year), `ignoresAdjustedWorkdays` comes from `--ignore-adjusted`.
-   */
-  loadCalendar?: (options: { extraYears: YearArrangement[]; ignoresAdjustedWorkdays: boolean }) => Calendar | Promise<Calendar>;
-  /** The rule set (e.g. national rules with the province's configuration applied). */
-  loadRules?: () => readonly DeadlineRule[] | Promise<readonly DeadlineRule[]>;
+  /** Builds the calendar (default `loadBundledCalendar`). */
+  loadCalendar?: (options: CalendarLoadOptions) => Calendar | Promise<Calendar>;
+  /** The rule set (e.g. national rules with the province's configuration applied); `unit` is `--unit`. */
+  loadRules?: (options: { unit?: string }) => readonly DeadlineRule[] | Promise<readonly DeadlineRule[]>;
   /** Output sinks (tests). */
   out?: (line: string) => void;
   err?: (line: string) => void;
@@ -41,12 +49,18 @@ interface CommonOptions {
   json?: boolean;
   yearFile?: string[];
   ignoreAdjusted?: boolean;
+  unit?: string;
 }
 
 /** Exit code for invalid input. */
 const EXIT_INVALID = 2;
 
-const defaultLoadCalendar: NonNullable<DeadlineCliDeps['loadCalendar']> = ({ extraYears, ignoresAdjustedWorkdays }) => {
+/**
+ * The default calendar of the commands: the bundled years (no database), `--year-file` years replacing those of the
+ * same year. `--unit` needs the platform's loader (the database).
+ */
+export const loadBundledCalendar = ({ extraYears, ignoresAdjustedWorkdays, unit }: CalendarLoadOptions): Calendar => {
+  if (unit !== undefined) throw new CalendarError('INVALID_INPUT', '--unit 需要连接平台数据库，请使用 fazhi 命令（npx fazhi deadline … --unit 单位编码）');
   const replaced = new Set(extraYears.map((y) => y.year));
   return createCalendar({
     years: [...BUNDLED_YEARS.filter((y) => !replaced.has(y.year)), ...extraYears],
@@ -111,8 +125,11 @@ function readYearFiles(files: string[]): YearArrangement[] {
 export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps = {}): void {
   const out = deps.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = deps.err ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const loadCalendar = deps.loadCalendar ?? defaultLoadCalendar;
-  const loadRules = deps.loadRules ?? (() => DEADLINE_RULES);
+  const loadCalendar = deps.loadCalendar ?? loadBundledCalendar;
+  const loadRules = deps.loadRules ?? ((o: { unit?: string }) => {
+    if (o.unit !== undefined) loadBundledCalendar({ extraYears: [], ignoresAdjustedWorkdays: false, unit: o.unit });
+    return DEADLINE_RULES;
+  });
 
   const deadline = program
     .command('deadline')
@@ -125,6 +142,7 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .option('--as-of <date>', '尚未结束的暂停按截至该日计算')
     .option('--year-file <file>', '追加或替换某年节假日安排（CALENDAR-FORMAT.md 格式），可重复', collect, [] as string[])
     .option('--ignore-adjusted', '不执行调休上班（调休上班的周末按休息日）')
+    .option('--unit <code>', '按该单位的日历（数据库中的年度安排与本单位及上级的节假日调整）和期限规则配置计算')
     .option('--json', '输出 JSON')
     .configureOutput({
       outputError: (text, write) => write(translateCommanderMessage(text)),
@@ -162,11 +180,12 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
       json: !!(own.json || parent.json),
       yearFile: [...(parent.yearFile ?? []), ...(own.yearFile ?? [])],
       ignoreAdjusted: !!(own.ignoreAdjusted || parent.ignoreAdjusted),
+      unit: own.unit ?? parent.unit,
     };
   };
 
-  const calendarFrom = async (opts: { yearFile?: string[]; ignoreAdjusted?: boolean }) =>
-    loadCalendar({ extraYears: readYearFiles(opts.yearFile ?? []), ignoresAdjustedWorkdays: !!opts.ignoreAdjusted });
+  const calendarFrom = async (opts: { yearFile?: string[]; ignoreAdjusted?: boolean; unit?: string }) =>
+    loadCalendar({ extraYears: readYearFiles(opts.yearFile ?? []), ignoresAdjustedWorkdays: !!opts.ignoreAdjusted, ...(opts.unit !== undefined ? { unit: opts.unit } : {}) });
 
   const provisionalNote = (calendar: Calendar, from: string, to: string): string[] =>
     calendar.missingYearsBetween(from, to).map((y) => `⚠ 涉及${y}年，但${y}年节假日安排尚未加载，已按周六、周日休息推算，结果为暂定。`);
@@ -178,6 +197,7 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .argument('[n]', '工作日数')
     .option('--year-file <file>', '追加或替换某年节假日安排，可重复', collect, [] as string[])
     .option('--ignore-adjusted', '不执行调休上班')
+    .option('--unit <code>', '按该单位的日历计算（需数据库）')
     .option('--json', '输出 JSON')
     .action(
       run(
@@ -206,6 +226,7 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .option('--no-roll', '不顺延')
     .option('--year-file <file>', '追加或替换某年节假日安排，可重复', collect, [] as string[])
     .option('--ignore-adjusted', '不执行调休上班')
+    .option('--unit <code>', '按该单位的日历计算（需数据库）')
     .option('--json', '输出 JSON')
     .action(
       run(
@@ -236,6 +257,7 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .option('--no-roll', '不顺延')
     .option('--year-file <file>', '追加或替换某年节假日安排，可重复', collect, [] as string[])
     .option('--ignore-adjusted', '不执行调休上班')
+    .option('--unit <code>', '按该单位的日历计算（需数据库）')
     .option('--json', '输出 JSON')
     .action(
       run(
@@ -256,6 +278,7 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .argument('[date]', '日期 YYYY-MM-DD')
     .option('--year-file <file>', '追加或替换某年节假日安排，可重复', collect, [] as string[])
     .option('--ignore-adjusted', '不执行调休上班')
+    .option('--unit <code>', '按该单位的日历计算（需数据库）')
     .option('--json', '输出 JSON')
     .action(
       run(
@@ -276,12 +299,13 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
     .command('rules')
     .description('列出全部期限规则')
     .option('--module <module>', '只列某模块，如 disclosure')
+    .option('--unit <code>', '列出该单位适用的规则（含平台与本单位及上级的配置，需数据库）')
     .option('--json', '输出 JSON')
     .action(
       run(
         async (own: CommonOptions & { module?: string }, command: Command) => {
           const opts = { ...common(own, command), module: own.module };
-          const list = (await loadRules()).filter((r) => !opts.module || r.module === opts.module);
+          const list = (await loadRules({ unit: opts.unit })).filter((r) => !opts.module || r.module === opts.module);
           if (opts.json) {
             out(JSON.stringify(list, null, 2));
             return;
@@ -311,6 +335,7 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
           asOf?: string;
           yearFile: string[];
           ignoreAdjusted?: boolean;
+          unit?: string;
           json?: boolean;
         },
       ) => {
@@ -318,7 +343,7 @@ export function registerDeadlineCommands(program: Command, deps: DeadlineCliDeps
           deadline.help({ error: true });
           return;
         }
-        const rule = getRule(ruleId, await loadRules());
+        const rule = getRule(ruleId, await loadRules({ unit: opts.unit }));
         const calendar = await calendarFrom(opts);
         const extended = opts.extend === undefined ? undefined : opts.extend === true ? true : parseInteger(String(opts.extend), '延长期限');
         const result = computeDeadline(
