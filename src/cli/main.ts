@@ -5,7 +5,6 @@ import { Command } from 'commander';
 import { registerPlatformCommands } from './platform.cli';
 import { registerDeadlineCommands } from '../modules/calendar/calendar.cli';
 import { platformDeadlineDeps, registerCalendarCommands } from '../modules/calendar/calendar.commands';
-import { platformDeadlineDeps, registerCalendarCommands } from '../modules/calendar/calendar.commands';
 import { registerCheckerCommands } from '../modules/checker/checker.cli';
 import { registerDisclosureCommands } from '../modules/disclosure/disclosure.cli';
 
