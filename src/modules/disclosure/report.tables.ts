@@ -9,64 +9,12 @@ import type { Actor } from '../../core/context';
 import type { DbOrTx } from '../../core/db/database';
 import type { DB } from '../../core/db/schema';
 import { APPLICANT_TYPE_CODES, OUTCOMES, type ApplicantType, type Outcome } from '../../shared/disclosure';
+import { checkGiIdentities, T3_COLUMNS, T3_ROWS, T4_GROUPS, type Identity, type T3Column, type T3Row, type Table2, type Table3, type Table4 } from '../../shared/gi-format';
 import { scopeProactiveItems, scopeRequests, scopeReviewCases } from './disclosure.repo';
 
-/** Columns of table 3: the six applicant types and 总计. */
-export const T3_COLUMNS = [...APPLICANT_TYPE_CODES, 'total'] as const;
-export type T3Column = (typeof T3_COLUMNS)[number];
-
-export interface T3Row {
-  key: string;
-  /** The national label; numbered sub-rows carry their group, e.g. （三）1.属于国家秘密. */
-  label: string;
-  kind: 'new' | 'carried_in' | 'outcome' | 'total' | 'carried_out';
-  outcome?: Outcome;
-  sub?: number;
-}
-
-/** The rows of table 3, in the national order. */
-export const T3_ROWS: T3Row[] = [
-  { key: 'new', label: '一、本年新收政府信息公开申请数量', kind: 'new' },
-  { key: 'carried_in', label: '二、上年结转政府信息公开申请数量', kind: 'carried_in' },
-  ...(Object.keys(OUTCOMES) as Outcome[]).flatMap((o): T3Row[] => {
-    const def = OUTCOMES[o];
-    if (def.subs.length === 0) return [{ key: o, label: def.label, kind: 'outcome', outcome: o }];
-    const group = def.label.slice(0, 3); // （三）
-    return def.subs.map((s, i) => ({ key: `${o}.${i + 1}`, label: `${group}${s}`, kind: 'outcome', outcome: o, sub: i + 1 }));
-  }),
-  { key: 'total', label: '（七）总计', kind: 'total' },
-  { key: 'carried_out', label: '四、结转下年度继续办理', kind: 'carried_out' },
-];
-
-export type Table3 = Record<string, Record<T3Column, number>>;
-
-export const T2_ROWS = [
-  { key: 'rule', label: '规章', block: '第二十条第（一）项', columns: ['issued', 'repealed', 'valid'] },
-  { key: 'normative', label: '行政规范性文件', block: '第二十条第（一）项', columns: ['issued', 'repealed', 'valid'] },
-  { key: 'license', label: '行政许可', block: '第二十条第（五）项', columns: ['decisions'] },
-  { key: 'penalty', label: '行政处罚', block: '第二十条第（六）项', columns: ['decisions'] },
-  { key: 'coercion', label: '行政强制', block: '第二十条第（六）项', columns: ['decisions'] },
-  { key: 'fee', label: '行政事业性收费', block: '第二十条第（八）项', columns: ['amount'] },
-] as const;
-export const T2_COLUMN_LABELS = { issued: '本年制发件数', repealed: '本年废止件数', valid: '现行有效件数', decisions: '本年处理决定数量', amount: '本年收费金额（单位：万元）' } as const;
-export type Table2 = Record<string, Record<string, number>>;
-
-export const T4_GROUPS = [
-  { key: 'reconsideration', label: '行政复议' },
-  { key: 'litigation_direct', label: '行政诉讼（未经复议直接起诉）' },
-  { key: 'litigation_after', label: '行政诉讼（复议后起诉）' },
-] as const;
-export const T4_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
-export const T4_COLUMN_LABELS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' } as const;
-export type Table4 = Record<string, Record<(typeof T4_COLUMNS)[number], number>>;
-
-export interface Identity {
-  id: string;
-  description: string;
-  holds: boolean;
-  left: number;
-  right: number;
-}
+// The national format (rows, columns, groups, identities) is defined once in src/shared/gi-format.ts.
+export { checkGiIdentities, T2_COLUMN_LABELS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMN_LABELS, T4_COLUMNS, T4_GROUPS } from '../../shared/gi-format';
+export type { Identity, T3Column, T3Row, Table2, Table3, Table4 } from '../../shared/gi-format';
 
 export interface GiTables {
   table2: Table2;
@@ -208,33 +156,6 @@ export async function computeTable4(db: DbOrTx, s: ReportScope): Promise<Table4>
   for (const r of rows) if (t[r.kind] && r.res in t[r.kind]) t[r.kind][r.res as 'upheld'] += Number(r.n);
   for (const g of T4_GROUPS) t[g.key].total = t[g.key].upheld + t[g.key].corrected + t[g.key].other + t[g.key].pending;
   return t;
-}
-
-/**
- * The identities of the national format (domain-rules §2.4.6), checked on the numbers given — computed or
- * doctored. Per column: 一 + 二 = （七）总计 + 四; （七）总计 = the sum of the outcome rows; per row: 总计 = the
- * applicant columns; table 4: each 总计 = 维持 + 纠正 + 其他 + 尚未审结.
- */
-export function checkGiIdentities(t3: Table3, t4: Table4): Identity[] {
-  const out: Identity[] = [];
-  const label = (c: T3Column) => (c === 'total' ? '总计' : ({ natural: '自然人', commercial: '商业企业', research: '科研机构', public_interest: '社会公益组织', legal_service: '法律服务机构', other_org: '其他' } as const)[c]);
-  for (const c of T3_COLUMNS) {
-    const left = t3.new[c] + t3.carried_in[c];
-    const right = t3.total[c] + t3.carried_out[c];
-    out.push({ id: `t3.balance.${c}`, description: `表三「${label(c)}」列：一 + 二 = （七）总计 + 四`, holds: left === right, left, right });
-    const sum = T3_ROWS.filter((r) => r.kind === 'outcome').reduce((a, r) => a + t3[r.key][c], 0);
-    out.push({ id: `t3.total.${c}`, description: `表三「${label(c)}」列：（七）总计 = （一）至（六）各项之和`, holds: t3.total[c] === sum, left: t3.total[c], right: sum });
-  }
-  for (const r of T3_ROWS) {
-    const sum = APPLICANT_TYPE_CODES.reduce((a, c) => a + t3[r.key][c], 0);
-    out.push({ id: `t3.row.${r.key}`, description: `表三「${r.label}」行：总计 = 各类申请人之和`, holds: t3[r.key].total === sum, left: t3[r.key].total, right: sum });
-  }
-  for (const g of T4_GROUPS) {
-    const x = t4[g.key];
-    const sum = x.upheld + x.corrected + x.other + x.pending;
-    out.push({ id: `t4.${g.key}`, description: `表四「${g.label}」：总计 = 维持 + 纠正 + 其他 + 尚未审结`, holds: x.total === sum, left: x.total, right: sum });
-  }
-  return out;
 }
 
 /** All three tables and their identities. */
