@@ -4,7 +4,7 @@
  * figure can always be opened to the records behind it; the identities of the format are declared once
  * (`checkGiIdentities`) and checked on whatever numbers a table holds, so a broken one shows.
  */
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../core/context';
 import type { DbOrTx } from '../../core/db/database';
 import type { DB } from '../../core/db/schema';
@@ -45,60 +45,62 @@ function requestsOf(db: DbOrTx, s: ReportScope) {
 }
 
 /**
- * The definition of each table-3 row as a filter on requests (received_on, closed_on and outcome are the
- * request's projection, derived from its events):
- * 一 received in the year; 二 received before it and still open on 1 January; 三 answered in the year, by outcome;
- * 四 received by 31 December and still open then.
+ * The definition of each table-3 row as a condition on a request (received_on, closed_on and outcome are the
+ * request's projection, derived from its events): 一 received in the year; 二 received before it and still open on
+ * 1 January; 三 answered in the year, by outcome; 四 received by 31 December and still open then. The same
+ * condition counts the cell and lists its records.
  */
-function t3RowFilter(qb: SelectQueryBuilder<DB, 'gi_request', object>, row: T3Row, y: number) {
+function rowCondition(eb: ExpressionBuilder<DB, 'gi_request'>, row: T3Row, y: number): Expression<SqlBool> {
+  const closedInYear = eb.and([eb('gi_request.closed_on', '>=', yStart(y)), eb('gi_request.closed_on', '<=', yEnd(y))]);
   switch (row.kind) {
     case 'new':
-      return qb.where('gi_request.received_on', '>=', yStart(y)).where('gi_request.received_on', '<=', yEnd(y));
+      return eb.and([eb('gi_request.received_on', '>=', yStart(y)), eb('gi_request.received_on', '<=', yEnd(y))]);
     case 'carried_in':
-      return qb.where('gi_request.received_on', '<', yStart(y)).where((eb) => eb.or([eb('gi_request.closed_on', 'is', null), eb('gi_request.closed_on', '>=', yStart(y))]));
+      return eb.and([eb('gi_request.received_on', '<', yStart(y)), eb.or([eb('gi_request.closed_on', 'is', null), eb('gi_request.closed_on', '>=', yStart(y))])]);
     case 'carried_out':
-      return qb.where('gi_request.received_on', '<=', yEnd(y)).where((eb) => eb.or([eb('gi_request.closed_on', 'is', null), eb('gi_request.closed_on', '>', yEnd(y))]));
+      return eb.and([eb('gi_request.received_on', '<=', yEnd(y)), eb.or([eb('gi_request.closed_on', 'is', null), eb('gi_request.closed_on', '>', yEnd(y))])]);
     case 'total':
-      return qb.where('gi_request.closed_on', '>=', yStart(y)).where('gi_request.closed_on', '<=', yEnd(y));
+      return closedInYear;
     case 'outcome':
-      return qb
-        .where('gi_request.closed_on', '>=', yStart(y))
-        .where('gi_request.closed_on', '<=', yEnd(y))
-        .where('gi_request.outcome', '=', row.outcome!)
-        .$if(row.sub !== undefined, (q) => q.where('gi_request.outcome_sub', '=', row.sub!));
+      return eb.and([closedInYear, eb('gi_request.outcome', '=', row.outcome!), ...(row.sub !== undefined ? [eb('gi_request.outcome_sub', '=', row.sub)] : [])]);
   }
 }
 
 const zeroRow = (): Record<T3Column, number> => Object.fromEntries(T3_COLUMNS.map((c) => [c, 0])) as Record<T3Column, number>;
+const rowOf = (kind: T3Row['kind']) => T3_ROWS.find((r) => r.kind === kind)!;
 
-/** Counts table 3 with four GROUP BY queries over the requests in scope. */
+/**
+ * Counts table 3 in one pass: one GROUP BY (applicant type, outcome) with a conditional sum per row kind, each
+ * sum using `rowCondition`. Outcome rows are the "answered in the year" sums of their (outcome, sub-item) group.
+ */
 export async function computeTable3(db: DbOrTx, s: ReportScope): Promise<Table3> {
   const t: Table3 = Object.fromEntries(T3_ROWS.map((r) => [r.key, zeroRow()]));
-  const grouped = (kind: 'new' | 'carried_in' | 'carried_out') =>
-    t3RowFilter(requestsOf(db, s), T3_ROWS.find((r) => r.kind === kind)!, s.year)
-      .select(['gi_request.applicant_type', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('gi_request.applicant_type')
-      .execute();
-  const [newRows, inRows, outRows, outcomeRows] = await Promise.all([
-    grouped('new'),
-    grouped('carried_in'),
-    grouped('carried_out'),
-    t3RowFilter(requestsOf(db, s), T3_ROWS.find((r) => r.kind === 'total')!, s.year)
-      .select(['gi_request.applicant_type', 'gi_request.outcome', 'gi_request.outcome_sub', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['gi_request.applicant_type', 'gi_request.outcome', 'gi_request.outcome_sub'])
-      .execute(),
-  ]);
-  const add = (key: string, col: string, n: number) => {
+  const count = (eb: ExpressionBuilder<DB, 'gi_request'>, kind: T3Row['kind']) => eb.fn.sum<number>(eb.case().when(rowCondition(eb, rowOf(kind), s.year)).then(1).else(0).end());
+  // 只读与本年度有关的申请：四类行条件的并集（本年收到的一律读入，记录自相矛盾时勾稽关系才会暴露）
+  const rows = await requestsOf(db, s)
+    .where('gi_request.received_on', '<=', yEnd(s.year))
+    .where((eb) => eb.or([eb('gi_request.closed_on', 'is', null), eb('gi_request.closed_on', '>=', yStart(s.year)), eb('gi_request.received_on', '>=', yStart(s.year))]))
+    .select((eb) => [
+      'gi_request.applicant_type',
+      'gi_request.outcome',
+      'gi_request.outcome_sub',
+      count(eb, 'new').as('n_new'),
+      count(eb, 'carried_in').as('n_in'),
+      count(eb, 'carried_out').as('n_out'),
+      count(eb, 'total').as('n_closed'),
+    ])
+    .groupBy(['gi_request.applicant_type', 'gi_request.outcome', 'gi_request.outcome_sub'])
+    .execute();
+  const add = (key: string, col: string, n: unknown) => {
     if (!t[key] || !(col in t[key])) return;
-    t[key][col as T3Column] += Number(n);
+    t[key][col as T3Column] += Number(n ?? 0);
   };
-  for (const r of newRows) add('new', r.applicant_type, r.n);
-  for (const r of inRows) add('carried_in', r.applicant_type, r.n);
-  for (const r of outRows) add('carried_out', r.applicant_type, r.n);
-  for (const r of outcomeRows) {
-    const def = OUTCOMES[r.outcome as Outcome];
-    if (!def) continue;
-    add(def.subs.length ? `${r.outcome}.${r.outcome_sub}` : String(r.outcome), r.applicant_type, r.n);
+  for (const r of rows) {
+    add('new', r.applicant_type, r.n_new);
+    add('carried_in', r.applicant_type, r.n_in);
+    add('carried_out', r.applicant_type, r.n_out);
+    const def = r.outcome ? OUTCOMES[r.outcome as Outcome] : undefined;
+    if (def && Number(r.n_closed) > 0) add(def.subs.length ? `${r.outcome}.${r.outcome_sub}` : String(r.outcome), r.applicant_type, r.n_closed);
   }
   // （七）总计 = 各办理结果之和；每行总计 = 各申请人类型之和
   for (const c of APPLICANT_TYPE_CODES) t.total[c] = T3_ROWS.filter((r) => r.kind === 'outcome').reduce((a, r) => a + t[r.key][c], 0);
@@ -168,7 +170,8 @@ export async function computeGiTables(db: DbOrTx, s: ReportScope): Promise<GiTab
 export async function table3CellRecords(db: DbOrTx, s: ReportScope, rowKey: string, col: T3Column) {
   const row = T3_ROWS.find((r) => r.key === rowKey);
   if (!row) return null;
-  return t3RowFilter(requestsOf(db, s), row, s.year)
+  return requestsOf(db, s)
+    .where((eb) => rowCondition(eb, row, s.year))
     .$if(col !== 'total', (qb) => qb.where('gi_request.applicant_type', '=', col as ApplicantType))
     .$if(row.kind === 'total', (qb) => qb.where('gi_request.outcome', 'is not', null))
     .select(['gi_request.id', 'gi_request.tracking_code', 'gi_request.unit_id', 'gi_request.applicant_type', 'gi_request.received_on', 'gi_request.closed_on', 'gi_request.state', 'gi_request.outcome', 'gi_request.outcome_sub', 'gi_request.content'])
