@@ -10,13 +10,13 @@ function table3Values(): Map<string, number[]> {
   const v = new Map<string, number[]>();
   for (const r of GI_FORMAT_2021.table3Rows) if (!r.header) v.set(r.id, [0, 0, 0, 0, 0, 0, 0]);
   v.set('new', [20, 3, 0, 1, 0, 1, 25]);
-  v.set('carried', [2, 0, 0, 0, 0, 0, 2]);
+  v.set('carried_in', [2, 0, 0, 0, 0, 0, 2]);
   v.set('disclosed', [10, 2, 0, 1, 0, 0, 13]);
   v.set('partial', [3, 0, 0, 0, 0, 0, 3]);
-  v.set('unable.not-held', [5, 1, 0, 0, 0, 1, 7]);
-  v.set('unprocessed.repeat', [1, 0, 0, 0, 0, 0, 1]);
+  v.set('unable.1', [5, 1, 0, 0, 0, 1, 7]);
+  v.set('not_processed.2', [1, 0, 0, 0, 0, 0, 1]);
   v.set('total', [19, 3, 0, 1, 0, 1, 24]);
-  v.set('next', [3, 0, 0, 0, 0, 0, 3]);
+  v.set('carried_out', [3, 0, 0, 0, 0, 0, 3]);
   return v;
 }
 
@@ -62,9 +62,9 @@ describe(readGiTables.name, () => {
   it.each<Layout>(['pipes', 'lines'])('should read tables 2, 3 and 4 laid out as %s', (layout) => {
     const t = readGiTables(giReport({ layout }));
     expect(t.table3?.rows.get('new')?.map((c) => c.value)).toEqual([20, 3, 0, 1, 0, 1, 25]);
-    expect(t.table3?.rows.get('withheld.security')?.map((c) => c.value)).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    expect(t.table3?.rows.get('other.other')?.length).toBe(7);
-    expect(t.table3?.rows.get('next')?.map((c) => c.value)).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(t.table3?.rows.get('denied.3')?.map((c) => c.value)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(t.table3?.rows.get('other.3')?.length).toBe(7);
+    expect(t.table3?.rows.get('carried_out')?.map((c) => c.value)).toEqual([3, 0, 0, 0, 0, 0, 3]);
     expect(t.table3?.unreadRows).toEqual([]);
     expect(t.table3?.trialFormat).toBe(false);
     expect(t.table4?.map((c) => c.value)).toEqual([1, 0, 0, 1, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);

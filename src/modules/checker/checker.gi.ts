@@ -3,6 +3,7 @@
  * printed labels, in order, so the reader works whatever the layout: cells joined by `|` or tabs (HTML, .docx),
  * one cell per line (text copied from a web page), or spaces.
  */
+import { evaluateGiIdentities, giIdentityDefs, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, type GiCellRef, type GiIdentityValue } from '../../shared/gi-format';
 import { GI_FORMAT_2021, type GiFormat, type GiRowDef } from './checker.gi-format';
 import type { Operand, Relation } from './checker.types';
 
@@ -15,7 +16,7 @@ export interface Cell {
 }
 
 export interface GiTable3 {
-  /** Cells of each data row by row id (7 columns when the row was read completely). */
+  /** Cells of each data row by row key of src/shared/gi-format.ts (7 columns when the row was read completely). */
   rows: Map<string, Cell[]>;
   /** Data rows whose cell count was not 7. */
   unreadRows: string[];
@@ -112,7 +113,7 @@ function readTable3(text: string, format: GiFormat): GiTable3 | null {
   const located: Array<{ def: GiRowDef; s: number; e: number }> = [];
   let pos = 0;
   const rows = format.table3Rows;
-  const noCorrection = rows.findIndex((r) => r.id === 'other.no-correction');
+  const noCorrection = rows.findIndex((r) => r.id === 'other.1');
   const totalIdx = rows.findIndex((r) => r.id === 'total');
   let trialFormat = false;
   for (let k = 0; k < rows.length; k++) {
@@ -252,79 +253,66 @@ function relation(rule: string, stated: Cell, parts: Cell[], sum: number, ok: bo
 }
 
 /**
- * Checks the identities of tables 3 and 4 (domain-rules 2.4.6): per column 一 + 二 = （七）总计 + 四; per column
- * （七）总计 = the sum of all outcome rows; per row 总计 = 自然人 + the five 法人或其他组织 columns; in table 4
- * each 总计 = 维持 + 纠正 + 其他 + 尚未审结.
+ * Checks the identities of tables 3 and 4 (domain-rules 2.4.6), as src/shared/gi-format.ts declares them, on the
+ * cells read: per column 一 + 二 = （七）总计 + 四; per column （七）总计 = the sum of all outcome rows; per row 总计 =
+ * 自然人 + the five 法人或其他组织 columns; in table 4 each 总计 = 维持 + 纠正 + 其他 + 尚未审结. An identity with a
+ * cell that was not read is not checked.
  */
 export function checkGiTables(tables: GiTables, format: GiFormat = GI_FORMAT_2021): Relation[] {
-  const out: Relation[] = [];
   const t3 = tables.table3;
-  if (t3) {
-    const cols = format.table3Columns;
-    const row = (id: string) => t3.rows.get(id);
-    const label = (id: string) => format.table3Rows.find((r) => r.id === id)?.label ?? id;
-    const nw = row('new');
-    const carried = row('carried');
-    const total = row('total');
-    const next = row('next');
-    if (nw && carried && total && next) {
-      for (let c = 0; c < 7; c++) {
-        const left = nw[c]!.value + carried[c]!.value;
-        const right = total[c]!.value + next[c]!.value;
-        const ok = left === right;
-        out.push({
-          ...relation('gi.table3.balance', total[c]!, [nw[c]!, carried[c]!, next[c]!], left, ok,
-            ok
-              ? `表三“${cols[c]}”列：本年新收${nw[c]!.value}+上年结转${carried[c]!.value}=${left}，与办理结果总计${total[c]!.value}+结转下年度${next[c]!.value}相符`
-              : `表三“${cols[c]}”列：本年新收${nw[c]!.value}+上年结转${carried[c]!.value}=${left}，而办理结果总计${total[c]!.value}+结转下年度继续办理${next[c]!.value}=${right}，不符合表中注明的勾稽关系`),
-        });
-      }
-    }
-    const outcomeIds = format.table3Rows
-      .filter((r) => r.outcome || (t3.trialFormat && r.id === 'other'))
-      .filter((r) => !(t3.trialFormat && r.id.startsWith('other.')))
-      .map((r) => r.id);
-    const outcomes = outcomeIds.map((id) => row(id));
-    if (total && outcomes.every((o) => o !== undefined)) {
-      for (let c = 0; c < 7; c++) {
-        const parts = outcomes.map((o) => o![c]!);
-        const sum = parts.reduce((s, p) => s + p.value, 0);
-        const ok = sum === total[c]!.value;
-        out.push(
-          relation('gi.table3.total', total[c]!, parts, sum, ok,
-            ok
-              ? `表三“${cols[c]}”列：（七）总计${total[c]!.value}与各办理结果之和相符`
-              : `表三“${cols[c]}”列：（七）总计${total[c]!.value}，而（一）至（六）各项办理结果之和为${sum}`),
-        );
-      }
-    }
-    for (const [id, cells] of t3.rows) {
-      const parts = cells.slice(0, 6);
-      const sum = parts.reduce((s, p) => s + p.value, 0);
-      const ok = sum === cells[6]!.value;
-      out.push(
-        relation('gi.table3.row-total', cells[6]!, parts, sum, ok,
-          ok
-            ? `表三“${label(id)}”行：总计${cells[6]!.value}与自然人及法人或其他组织各列之和相符`
-            : `表三“${label(id)}”行：总计${cells[6]!.value}，而自然人与法人或其他组织各列之和为${sum}`),
-      );
-    }
-  }
   const t4 = tables.table4;
-  if (t4) {
-    const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
-    for (let g = 0; g < 3; g++) {
-      const parts = t4.slice(g * 5, g * 5 + 4);
-      const tot = t4[g * 5 + 4]!;
-      const sum = parts.reduce((s, p) => s + p.value, 0);
-      const ok = sum === tot.value;
-      out.push(
-        relation('gi.table4.total', tot, parts, sum, ok,
-          ok
-            ? `表四“${groups[g]}”：总计${tot.value}与维持、纠正、其他结果、尚未审结之和相符`
-            : `表四“${groups[g]}”：总计${tot.value}，而结果维持、结果纠正、其他结果、尚未审结之和为${sum}`),
-      );
-    }
+  const cellOf = (ref: GiCellRef): Cell | undefined => {
+    if (ref.table === 3) return t3?.rows.get(ref.row)?.[T3_COLUMNS.indexOf(ref.col as (typeof T3_COLUMNS)[number])];
+    const g = T4_GROUPS.findIndex((x) => x.key === ref.row);
+    return t4?.[g * T4_COLUMNS.length + T4_COLUMNS.indexOf(ref.col as (typeof T4_COLUMNS)[number])];
+  };
+  const values = evaluateGiIdentities((ref) => cellOf(ref)?.value, giIdentityDefs({ trialFormat: t3?.trialFormat }));
+  const cols = format.table3Columns;
+  const label = (id: string) => format.table3Rows.find((r) => r.id === id)?.label ?? id;
+  const col = (v: GiIdentityValue) => cols[T3_COLUMNS.indexOf(v.def.left[0]!.col as (typeof T3_COLUMNS)[number])];
+  const out: Relation[] = [];
+  const of = (kind: GiIdentityValue['def']['kind']) => values.filter((v) => v.def.kind === kind);
+  // 一 + 二 = （七）总计 + 四: the claim is （七）总计, checked against 一, 二 and 四.
+  for (const v of of('t3.balance')) {
+    const [nw, carried] = v.def.left.map((r) => cellOf(r)!);
+    const [total, next] = v.def.right.map((r) => cellOf(r)!);
+    const c = col(v);
+    out.push(
+      relation('gi.table3.balance', total!, [nw!, carried!, next!], v.left, v.holds,
+        v.holds
+          ? `表三“${c}”列：本年新收${nw!.value}+上年结转${carried!.value}=${v.left}，与办理结果总计${total!.value}+结转下年度${next!.value}相符`
+          : `表三“${c}”列：本年新收${nw!.value}+上年结转${carried!.value}=${v.left}，而办理结果总计${total!.value}+结转下年度继续办理${next!.value}=${v.right}，不符合表中注明的勾稽关系`),
+    );
+  }
+  // Totals: the claim is the total on the left, checked against the sum of the cells on the right.
+  for (const v of of('t3.total')) {
+    const total = cellOf(v.def.left[0]!)!;
+    out.push(
+      relation('gi.table3.total', total, v.def.right.map((r) => cellOf(r)!), v.right, v.holds,
+        v.holds
+          ? `表三“${col(v)}”列：（七）总计${total.value}与各办理结果之和相符`
+          : `表三“${col(v)}”列：（七）总计${total.value}，而（一）至（六）各项办理结果之和为${v.right}`),
+    );
+  }
+  for (const v of of('t3.row')) {
+    const total = cellOf(v.def.left[0]!)!;
+    const row = label(v.def.left[0]!.row);
+    out.push(
+      relation('gi.table3.row-total', total, v.def.right.map((r) => cellOf(r)!), v.right, v.holds,
+        v.holds
+          ? `表三“${row}”行：总计${total.value}与自然人及法人或其他组织各列之和相符`
+          : `表三“${row}”行：总计${total.value}，而自然人与法人或其他组织各列之和为${v.right}`),
+    );
+  }
+  for (const v of of('t4.total')) {
+    const total = cellOf(v.def.left[0]!)!;
+    const group = T4_GROUPS.find((g) => g.key === v.def.left[0]!.row)!.label;
+    out.push(
+      relation('gi.table4.total', total, v.def.right.map((r) => cellOf(r)!), v.right, v.holds,
+        v.holds
+          ? `表四“${group}”：总计${total.value}与维持、纠正、其他结果、尚未审结之和相符`
+          : `表四“${group}”：总计${total.value}，而结果维持、结果纠正、其他结果、尚未审结之和为${v.right}`),
+    );
   }
   return out;
 }
