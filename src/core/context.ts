@@ -35,6 +35,8 @@ export interface Actor {
   /** Session id (sha256) when signed in by cookie; null for tokens and the system. */
   sessionId: string | null;
   csrfToken: string | null;
+  /** Signed in with a one-time or reset password: only the auth routes are open until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export interface Ctx {

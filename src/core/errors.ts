@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   LOGIN_FAILED: { status: 401, message: '用户名或密码错误' },
   CSRF_FAILED: { status: 403, message: '请求缺少有效的防伪令牌（CSRF），请刷新页面后重试' },
   FORBIDDEN: { status: 403, message: '没有执行此操作的权限' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码后再使用系统' },
   NOT_FOUND: { status: 404, message: '记录不存在或无权访问' },
   ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
   CONFLICT: { status: 409, message: '数据冲突' },

@@ -100,6 +100,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !actor.csrfToken || !sameToken(sent, actor.csrfToken)) throw new AppError('CSRF_FAILED');
     }
+    // 初始密码或被重置的密码：改密之前只开放登录相关接口
+    if (actor.kind === 'user' && actor.mustChangePassword && !req.routeOptions.url.startsWith('/api/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access.kind === 'scoped' || access.kind === 'global') authorize(actor, access.permission);
     // 平台级配置（角色、工作日历……）只有“全部”数据范围的管理员可以修改
     if (access.kind === 'global' && access.op !== 'list' && access.op !== 'get' && !actor.scope.all) {

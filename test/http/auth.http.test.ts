@@ -113,9 +113,14 @@ describe.each(TEST_DIALECTS)('auth over HTTP on %s', (dialect) => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk_a', password: otp } });
     expect(login.json().mustChangePassword).toBe(true);
     const s = await signIn(app, 'clerk_a', otp);
+    const blocked = await call(app, s, 'GET', '/api/units');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await call(app, s, 'GET', '/api/auth/me')).json().mustChangePassword).toBe(true);
     const weak = await call(app, s, 'POST', '/api/auth/password', { oldPassword: otp, newPassword: 'short' });
     expect(weak.json().error.fields[0]).toEqual({ field: 'newPassword', message: '密码至少 8 位' });
     expect((await call(app, s, 'POST', '/api/auth/password', { oldPassword: otp, newPassword: PASSWORD })).statusCode).toBe(200);
+    expect((await call(app, s, 'GET', '/api/units')).statusCode).toBe(200);
     expect((await signIn(app, 'clerk_a', PASSWORD)).cookie).toBeTruthy();
   });
 

@@ -11,7 +11,7 @@ export async function resolveUserActor(db: DbOrTx, userId: number, opts: { kind:
   const user = await db
     .selectFrom('app_user')
     .innerJoin('org_unit', 'org_unit.id', 'app_user.unit_id')
-    .select(['app_user.id', 'app_user.username', 'app_user.display_name', 'app_user.status', 'app_user.unit_id', 'org_unit.name as unit_name', 'org_unit.path as unit_path', 'org_unit.status as unit_status'])
+    .select(['app_user.id', 'app_user.username', 'app_user.display_name', 'app_user.status', 'app_user.must_change_password', 'app_user.unit_id', 'org_unit.name as unit_name', 'org_unit.path as unit_path', 'org_unit.status as unit_status'])
     .where('app_user.id', '=', userId)
     .executeTakeFirst();
   if (!user || user.status !== 'active' || user.unit_status !== 'active') return null;
@@ -55,5 +55,6 @@ export async function resolveUserActor(db: DbOrTx, userId: number, opts: { kind:
     scope,
     sessionId: opts.sessionId ?? null,
     csrfToken: opts.csrfToken ?? null,
+    mustChangePassword: user.must_change_password === 1,
   };
 }

@@ -19,6 +19,7 @@ export const presentActor = (a: Actor) => ({
   permissions: a.permissions,
   dataScope: { all: a.scope.all, unitIds: a.scope.unitIds, subtreePaths: a.scope.subtreePaths, self: a.scope.selfUserId !== null },
   csrfToken: a.csrfToken,
+  mustChangePassword: a.mustChangePassword === true,
 });
 
 export const authRoutes: FastifyPluginAsync = async (app0) => {

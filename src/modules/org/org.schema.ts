@@ -78,7 +78,7 @@ export const RoleCreateSchema = z.object({
   remark: z.string().max(500).nullish(),
 });
 export type RoleCreateInput = z.infer<typeof RoleCreateSchema>;
-export const RoleUpdateSchema = RoleCreateSchema.omit({ code: true }).partial();
+export const RoleUpdateSchema = RoleCreateSchema.omit({ code: true }).partial().extend({ status: status.optional().describe('停用的角色不再授予任何权限和数据范围') });
 export type RoleUpdateInput = z.infer<typeof RoleUpdateSchema>;
 
 export const IdParams = z.object({ id });

@@ -146,6 +146,14 @@ describe.each(TEST_DIALECTS)('org services on %s', (dialect) => {
       const units2 = await listUnits(await ctxOf(t, user.id), {});
       expect(units2.map((u) => u.id).sort()).toEqual([w.townA, w.dept].sort());
     });
+    it('should take away every grant of a disabled role', async () => {
+      const ctx = systemCtx(t);
+      const r = await createRole(ctx, { code: 'to_disable', name: '待停用', dataScope: 'unit', permissions: ['org:unit:list'], customUnitIds: [], sortOrder: 0 });
+      const { user } = await createUser(ctx, { username: 'holder', displayName: '持有者', unitId: w.townA, roleIds: [r.id], password: 'Passw0rd123' });
+      expect((await listUnits(await ctxOf(t, user.id), {})).map((u) => u.id)).toEqual([w.townA]);
+      await updateRole(ctx, r.id, { status: 'disabled' });
+      expect(await code(listUnits(await ctxOf(t, user.id), {}))).toBe('FORBIDDEN');
+    });
     it('should let only a 全部-scope actor change roles', async () => {
       const ctx = await ctxOf(t, w.users.superClerkA);
       expect(await code(createRole(ctx, { code: 'x_all', name: 'x', dataScope: 'all', permissions: ['*'], customUnitIds: [], sortOrder: 0 }))).toBe('FORBIDDEN');

@@ -84,14 +84,14 @@ export async function updateRole(ctx: Ctx, id: number, input: RoleUpdateInput): 
   await ctx.db.transaction().execute(async (tx) => {
     const r = await roleRepo.findById(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    if (r.code === 'admin' && (input.permissions || input.dataScope)) throw new AppError('INVALID_STATE', { message: '系统管理员角色的权限不可修改' });
+    if (r.code === 'admin' && (input.permissions || input.dataScope || input.status === 'disabled')) throw new AppError('INVALID_STATE', { message: '系统管理员角色的权限不可修改，也不能停用' });
     const before = { ...r, permissions: JSON.parse(r.permissions), custom_unit_ids: await roleRepo.customUnits(tx, id) };
-    const patch = { name: input.name, data_scope: input.dataScope, permissions: input.permissions, sort_order: input.sortOrder, remark: input.remark, custom_unit_ids: input.customUnitIds };
+    const patch = { name: input.name, data_scope: input.dataScope, permissions: input.permissions, sort_order: input.sortOrder, remark: input.remark, status: input.status, custom_unit_ids: input.customUnitIds };
     const changes = diffChanges(before, patch);
     if (Object.keys(changes).length === 0) return;
     await tx
       .updateTable('role')
-      .set({ name: input.name, data_scope: input.dataScope, permissions: input.permissions ? JSON.stringify(input.permissions) : undefined, sort_order: input.sortOrder, remark: input.remark, updated_at: nowIso() })
+      .set({ name: input.name, data_scope: input.dataScope, permissions: input.permissions ? JSON.stringify(input.permissions) : undefined, sort_order: input.sortOrder, remark: input.remark, status: input.status, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     if (input.customUnitIds || input.dataScope) {
