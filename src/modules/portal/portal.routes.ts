@@ -15,7 +15,7 @@ export const portalRoutes: FastifyPluginAsync = async (app0) => {
         { key: 'normative-docs', title: '现行有效规范性文件', available: false },
         { key: 'enforcement', title: '行政执法公示', available: false },
         { key: 'reports', title: '法治政府建设年度报告', available: false },
-        { key: 'disclosure', title: '政府信息公开', available: false },
+        { key: 'disclosure', title: '政府信息公开', available: true },
         { key: 'deadline', title: '期限计算器', available: false },
       ],
     };

@@ -5,7 +5,8 @@
  * cannot use the module.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { AuditOutlined, BookOutlined, CalendarOutlined, FileDoneOutlined, FileSearchOutlined, SafetyOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, CalendarOutlined, FileDoneOutlined, FileSearchOutlined, ProfileOutlined, SafetyOutlined } from '@ant-design/icons';
+import DisclosureWidget from '../disclosure/DisclosureWidget';
 
 export interface DashboardModule {
   key: string;
@@ -24,6 +25,7 @@ export const DASHBOARD_MODULES: DashboardModule[] = [
   { key: 'deadline', title: '法定期限', description: '按工作日历计算和提醒复议、诉讼、答复期限', icon: <CalendarOutlined />, color: '#13c2c2', permission: 'calendar:deadline:view', available: false },
   { key: 'enforcement', title: '行政执法', description: '执法主体、人员、事项与执法决定公示', icon: <SafetyOutlined />, color: '#fa8c16', available: false },
   { key: 'legal-review', title: '合法性审查', description: '规范性文件与重大决策合法性审查流程', icon: <AuditOutlined />, color: '#722ed1', available: false },
+  { key: 'disclosure', title: '政务公开', description: '依申请公开办理、主动公开台账与政府信息公开工作年度报告', icon: <ProfileOutlined />, color: '#2e7d32', permission: 'disclosure:request:list', path: '/admin/disclosure/requests', available: true, Widget: DisclosureWidget },
   { key: 'report', title: '年度报告', description: '法治政府建设年度报告编写、汇总与公开', icon: <FileDoneOutlined />, color: '#eb2f96', available: false },
   { key: 'checker', title: '报告审查', description: '对照要点自动审查年度报告的完整性与时限', icon: <FileSearchOutlined />, color: '#52c41a', permission: 'checker:report:check', available: false },
 ];

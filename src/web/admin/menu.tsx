@@ -14,12 +14,17 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   KeyOutlined,
   LoginOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -50,6 +55,7 @@ export interface MenuEntry {
 }
 
 export const MENU_GROUPS: MenuGroup[] = [
+  { key: 'disclosure', label: '政务公开', icon: <ProfileOutlined />, order: 30 },
   { key: 'system', label: '系统管理', icon: <SettingOutlined />, order: 80 },
   { key: 'log', label: '日志审计', icon: <AuditOutlined />, order: 90 },
   { key: 'profile', label: '个人中心', icon: <UserOutlined />, order: 100 },
@@ -57,6 +63,12 @@ export const MENU_GROUPS: MenuGroup[] = [
 
 export const MENU: MenuEntry[] = [
   { path: '', label: '首页', icon: <DashboardOutlined />, order: 0, component: lazy(() => import('./Dashboard')) },
+
+  { path: 'disclosure/requests', label: '依申请公开', icon: <SolutionOutlined />, permission: 'disclosure:request:list', group: 'disclosure', order: 10, component: lazy(() => import('../disclosure/RequestsPage')) },
+  { path: 'disclosure/requests/:id', label: '申请详情', permission: 'disclosure:request:list', group: 'disclosure', hidden: true, activeMenu: 'disclosure/requests', component: lazy(() => import('../disclosure/RequestDetailPage')) },
+  { path: 'disclosure/proactive', label: '主动公开', icon: <NotificationOutlined />, permission: 'disclosure:proactive:list', group: 'disclosure', order: 20, component: lazy(() => import('../disclosure/ProactivePage')) },
+  { path: 'disclosure/reviews', label: '复议诉讼', icon: <BankOutlined />, permission: 'disclosure:review:list', group: 'disclosure', order: 30, component: lazy(() => import('../disclosure/ReviewsPage')) },
+  { path: 'disclosure/report', label: '年度报告', icon: <BarChartOutlined />, permission: 'disclosure:report:view', group: 'disclosure', order: 40, component: lazy(() => import('../disclosure/ReportPage')) },
 
   { path: 'system/units', label: '单位管理', icon: <ApartmentOutlined />, permission: 'org:unit:list', group: 'system', order: 10, component: lazy(() => import('./pages/UnitsPage')) },
   { path: 'system/users', label: '用户管理', icon: <TeamOutlined />, permission: 'org:user:list', group: 'system', order: 20, component: lazy(() => import('./pages/UsersPage')) },

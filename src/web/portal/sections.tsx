@@ -11,8 +11,9 @@
  * A section the server lists but this file does not know still shows, with a default icon; one that is not
  * available shows “建设中”.
  */
-import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { CalculatorOutlined, FileProtectOutlined, FileTextOutlined, ProfileOutlined, ReadOutlined, SafetyOutlined } from '@ant-design/icons';
+import DisclosureSummary from './disclosure/DisclosureSummary';
 
 export interface PortalSectionDef {
   key: string;
@@ -33,7 +34,14 @@ export const PORTAL_SECTIONS: PortalSectionDef[] = [
   { key: 'normative-docs', icon: <FileTextOutlined />, color: '#c0392b', description: '本级政府及部门现行有效的行政规范性文件目录与全文' },
   { key: 'enforcement', icon: <SafetyOutlined />, color: '#1f6fb2', description: '行政执法主体、人员、事项清单及执法决定公示' },
   { key: 'reports', icon: <ReadOutlined />, color: '#b8860b', description: '历年法治政府建设情况年度报告' },
-  { key: 'disclosure', icon: <ProfileOutlined />, color: '#2e7d32', description: '政府信息主动公开与依申请公开' },
+  {
+    key: 'disclosure',
+    icon: <ProfileOutlined />,
+    color: '#2e7d32',
+    description: '政府信息主动公开与依申请公开：在线申请、办理查询、年度报告',
+    Summary: DisclosureSummary,
+    page: lazy(() => import('./disclosure/DisclosurePortal')),
+  },
   { key: 'deadline', icon: <CalculatorOutlined />, color: '#6a1b9a', description: '按法定工作日计算复议、诉讼、公开答复等期限' },
 ];
 
