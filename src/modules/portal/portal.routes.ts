@@ -16,7 +16,7 @@ export const portalRoutes: FastifyPluginAsync = async (app0) => {
         { key: 'enforcement', title: '行政执法公示', available: false },
         { key: 'reports', title: '法治政府建设年度报告', available: false },
         { key: 'disclosure', title: '政府信息公开', available: true },
-        { key: 'deadline', title: '期限计算器', available: false },
+        { key: 'deadline', title: '期限计算器', available: true },
       ],
     };
   });

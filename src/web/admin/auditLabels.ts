@@ -17,6 +17,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth:password:change': '修改本人密码',
   'auth:token:create': '创建接口令牌',
   'auth:token:revoke': '吊销接口令牌',
+  'calendar:year:import': '导入/修改年度节假日安排',
+  'calendar:override:create': '新增节假日调整',
+  'calendar:override:delete': '删除节假日调整',
+  'calendar:unit:configure': '设置是否执行调休',
+  'calendar:rules:configure': '配置期限规则',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -24,6 +29,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: '用户',
   role: '角色',
   api_token: '接口令牌',
+  'calendar-year': '年度节假日安排',
+  'calendar-override': '节假日调整',
+  'calendar-unit': '单位工作日历',
+  'calendar-rules': '期限规则配置',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -53,6 +62,11 @@ export const FIELD_LABELS: Record<string, string> = {
   custom_unit_ids: '自定单位',
   customUnitIds: '自定单位',
   revoked_at: '吊销时间',
+  holidays: '放假安排',
+  statutoryDays: '法定节日天数',
+  moved_deadlines: '随之调整的期限',
+  ignores_adjusted_workdays: '不执行调休上班',
+  rule_config: '期限规则配置',
 };
 
 export const actionLabel = (a: string) => ACTION_LABELS[a] ?? a;

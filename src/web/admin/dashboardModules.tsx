@@ -22,7 +22,7 @@ export interface DashboardModule {
 
 export const DASHBOARD_MODULES: DashboardModule[] = [
   { key: 'ledger', title: '工作台账', description: '规范性文件、重大决策、执法案件等台账录入与督办', icon: <BookOutlined />, color: '#1890ff', available: false },
-  { key: 'deadline', title: '法定期限', description: '按工作日历计算和提醒复议、诉讼、答复期限', icon: <CalendarOutlined />, color: '#13c2c2', permission: 'calendar:deadline:view', available: false },
+  { key: 'deadline', title: '法定期限', description: '按工作日历计算和提醒复议、诉讼、答复期限', icon: <CalendarOutlined />, color: '#13c2c2', permission: 'calendar:deadline:view', path: 'calendar/deadline', available: true },
   { key: 'enforcement', title: '行政执法', description: '执法主体、人员、事项与执法决定公示', icon: <SafetyOutlined />, color: '#fa8c16', available: false },
   { key: 'legal-review', title: '合法性审查', description: '规范性文件与重大决策合法性审查流程', icon: <AuditOutlined />, color: '#722ed1', available: false },
   { key: 'disclosure', title: '政务公开', description: '依申请公开办理、主动公开台账与政府信息公开工作年度报告', icon: <ProfileOutlined />, color: '#2e7d32', permission: 'disclosure:request:list', path: '/admin/disclosure/requests', available: true, Widget: DisclosureWidget },

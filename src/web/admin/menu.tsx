@@ -16,6 +16,8 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   KeyOutlined,
@@ -23,6 +25,7 @@ import {
   NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -56,6 +59,7 @@ export interface MenuEntry {
 
 export const MENU_GROUPS: MenuGroup[] = [
   { key: 'disclosure', label: '政务公开', icon: <ProfileOutlined />, order: 30 },
+  { key: 'calendar', label: '工作日历与期限', icon: <CalendarOutlined />, order: 60 },
   { key: 'system', label: '系统管理', icon: <SettingOutlined />, order: 80 },
   { key: 'log', label: '日志审计', icon: <AuditOutlined />, order: 90 },
   { key: 'profile', label: '个人中心', icon: <UserOutlined />, order: 100 },
@@ -69,6 +73,10 @@ export const MENU: MenuEntry[] = [
   { path: 'disclosure/proactive', label: '主动公开', icon: <NotificationOutlined />, permission: 'disclosure:proactive:list', group: 'disclosure', order: 20, component: lazy(() => import('../disclosure/ProactivePage')) },
   { path: 'disclosure/reviews', label: '复议诉讼', icon: <BankOutlined />, permission: 'disclosure:review:list', group: 'disclosure', order: 30, component: lazy(() => import('../disclosure/ReviewsPage')) },
   { path: 'disclosure/report', label: '年度报告', icon: <BarChartOutlined />, permission: 'disclosure:report:view', group: 'disclosure', order: 40, component: lazy(() => import('../disclosure/ReportPage')) },
+
+  { path: 'calendar/deadline', label: '期限计算', icon: <CalculatorOutlined />, permission: 'calendar:deadline:view', group: 'calendar', order: 10, component: lazy(() => import('../calendar/CalculatorPage')) },
+  { path: 'calendar/years', label: '工作日历', icon: <CalendarOutlined />, permission: 'calendar:year:manage', group: 'calendar', order: 20, component: lazy(() => import('../calendar/YearsPage')) },
+  { path: 'calendar/overrides', label: '节假日调整', icon: <ScheduleOutlined />, permission: 'calendar:override:manage', group: 'calendar', order: 30, component: lazy(() => import('../calendar/OverridesPage')) },
 
   { path: 'system/units', label: '单位管理', icon: <ApartmentOutlined />, permission: 'org:unit:list', group: 'system', order: 10, component: lazy(() => import('./pages/UnitsPage')) },
   { path: 'system/users', label: '用户管理', icon: <TeamOutlined />, permission: 'org:user:list', group: 'system', order: 20, component: lazy(() => import('./pages/UsersPage')) },

@@ -42,7 +42,7 @@ export const PORTAL_SECTIONS: PortalSectionDef[] = [
     Summary: DisclosureSummary,
     page: lazy(() => import('./disclosure/DisclosurePortal')),
   },
-  { key: 'deadline', icon: <CalculatorOutlined />, color: '#6a1b9a', description: '按法定工作日计算复议、诉讼、公开答复等期限' },
+  { key: 'deadline', icon: <CalculatorOutlined />, color: '#6a1b9a', description: '按法定工作日计算复议、诉讼、公开答复等期限', page: lazy(() => import('../calendar/PublicCalculatorPage')) },
 ];
 
 export const DEFAULT_SECTION_ICON = <FileProtectOutlined />;
