@@ -23,7 +23,6 @@ export const RESOURCE_LABELS: Record<string, string> = {
   'auth:token': '接口令牌',
   'auth:login-log': '登录日志',
   'calendar:year': '年度日历',
-  'calendar:override': '节假日调整',
   'calendar:deadline': '期限计算',
   'checker:report': '报告审查',
   'calendar:override': '节假日调整',
