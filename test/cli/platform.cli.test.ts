@@ -15,7 +15,7 @@ describe.each(TEST_DIALECTS)('fazhi CLI on %s', (dialect) => {
   let env: NodeJS.ProcessEnv;
   const fazhi = async (...args: string[]) => {
     try {
-      const r = await run(process.execPath, ['bin/fazhi.mjs', ...args], { env, timeout: 60_000 });
+      const r = await run(process.execPath, ['bin/fazhi.mjs', ...args], { env, timeout: 240_000 });
       return { code: 0, out: r.stdout, err: r.stderr };
     } catch (e) {
       const x = e as { code: number; stdout: string; stderr: string };
@@ -84,7 +84,7 @@ describe.each(TEST_DIALECTS)('fazhi CLI on %s', (dialect) => {
     expect(units.filter((u) => u.unit_type === 'township' || u.unit_type === 'street').length).toBeGreaterThanOrEqual(6);
     expect((await fazhi('demo')).code).toBe(2);
     expect((await fazhi('demo', '--once')).code).toBe(0);
-  });
+  }, 300_000);
 });
 
 describe('npx fazhi', () => {

@@ -58,6 +58,11 @@ export function openDatabase(opts: { url?: string | null; file?: string; dataDir
   if (opts.url && /^postgres(ql)?:\/\//.test(opts.url)) {
     setPgTypeParsers();
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection that the server closes (restart, failover, pg_terminate_backend) emits 'error' on the pool;
+    // without a listener Node would crash the process. The pool drops that client and opens a new one on demand.
+    pool.on('error', (err) => {
+      if (process.env.FAZHI_LOG_LEVEL !== 'silent') console.warn(`PostgreSQL 空闲连接被关闭：${err.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
   }
