@@ -3,13 +3,13 @@
  * formed or changed (《政府信息公开条例》第二十六条, domain-rules 2.1.1), from the deadline engine.
  */
 import { sql } from 'kysely';
-import { authorize, scopeCoversUnit, type Ctx } from '../../core/context';
+import { authorize, type Ctx } from '../../core/context';
 import { todayCn } from '../../core/dates';
 import { nowIso, type DbOrTx } from '../../core/db/database';
 import { AppError, fieldError } from '../../core/errors';
 import { computeDeadline, getRule } from '../calendar';
 import { diffChanges, recordAudit } from '../audit/audit.service';
-import { unitRepo } from '../org/org.repo';
+import { requireWritableUnit } from '../org/org.repo';
 import { unitCalendar } from './disclosure.calendar';
 import type { ProactiveCreateInput } from './disclosure.schema';
 import { scopeProactiveItems } from './disclosure.repo';
@@ -26,8 +26,7 @@ export async function createProactiveItem(ctx: Ctx, input: ProactiveCreateInput)
   if (input.formedOn > todayCn()) throw fieldError('formedOn', '信息形成日期不能晚于今天');
   if (input.publishedOn && input.publishedOn > todayCn()) throw fieldError('publishedOn', '公开日期不能晚于今天');
   return ctx.db.transaction().execute(async (tx) => {
-    const unit = await unitRepo.findVisible(tx, ctx.actor, input.unitId);
-    if (!unit || !scopeCoversUnit(ctx.actor.scope, unit)) throw fieldError('unitId', '单位不存在或不在您的数据权限范围内');
+    const unit = await requireWritableUnit(tx, ctx.actor, input.unitId);
     const dup = await tx.selectFrom('gi_proactive_item').select('id').where('unit_id', '=', unit.id).where('index_no', '=', input.indexNo).executeTakeFirst();
     if (dup) throw new AppError('CONFLICT', { message: `索引号 ${input.indexNo} 已存在`, fields: [{ field: 'indexNo', message: '索引号已存在' }] });
     const due = (await proactiveDue(tx, unit.id, input.formedOn)).due;

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { authorize, scopeCoversUnit, type Ctx } from '../../core/context';
+import { authorize, type Ctx } from '../../core/context';
 import { todayCn } from '../../core/dates';
 import { nowIso, type DbOrTx, type Tx } from '../../core/db/database';
 import { AppError, fieldError } from '../../core/errors';
@@ -12,7 +12,7 @@ import { nextNumber } from '../../core/numbering';
 import { hitRateLimit } from '../../core/rate-limit';
 import { OUTCOMES, outcomeLabel, REQUEST_EVENTS, REQUEST_STATES, type RequestEventType } from '../../shared/disclosure';
 import { recordAudit } from '../audit/audit.service';
-import { unitRepo } from '../org/org.repo';
+import { requireWritableUnit, unitRepo } from '../org/org.repo';
 import { unitCalendar } from './disclosure.calendar';
 import type { PortalRequestInput, RequestCreateInput, RequestEventInput } from './disclosure.schema';
 import { requestRepo, scopeRequests } from './disclosure.repo';
@@ -122,8 +122,7 @@ export async function createRequest(ctx: Ctx, input: RequestCreateInput) {
   authorize(ctx.actor, 'disclosure:request:create');
   checkDates(input);
   return ctx.db.transaction().execute(async (tx) => {
-    const unit = await unitRepo.findVisible(tx, ctx.actor, input.unitId);
-    if (!unit || !scopeCoversUnit(ctx.actor.scope, unit)) throw fieldError('unitId', '单位不存在或不在您的数据权限范围内');
+    const unit = await requireWritableUnit(tx, ctx.actor, input.unitId);
     return insertRequest(tx, ctx, unit.id, 'staff', input);
   });
 }

@@ -1,11 +1,11 @@
 /**
  * The ledger of 行政复议 and 行政诉讼 cases about disclosure (table 4 of the GI report).
  */
-import { authorize, scopeCoversUnit, type Ctx } from '../../core/context';
+import { authorize, type Ctx } from '../../core/context';
 import { nowIso } from '../../core/db/database';
 import { AppError, fieldError } from '../../core/errors';
 import { diffChanges, recordAudit } from '../audit/audit.service';
-import { unitRepo } from '../org/org.repo';
+import { requireWritableUnit } from '../org/org.repo';
 import type { ReviewCaseInput } from './disclosure.schema';
 import { requestRepo, scopeReviewCases } from './disclosure.repo';
 
@@ -15,8 +15,7 @@ export async function createReviewCase(ctx: Ctx, input: ReviewCaseInput) {
   if (input.closedOn && input.closedOn < input.filedOn) throw fieldError('closedOn', '审结日期不能早于立案日期');
   if (input.result !== 'pending' && !input.closedOn) throw fieldError('closedOn', '已有结果的案件须填写审结日期');
   return ctx.db.transaction().execute(async (tx) => {
-    const unit = await unitRepo.findVisible(tx, ctx.actor, input.unitId);
-    if (!unit || !scopeCoversUnit(ctx.actor.scope, unit)) throw fieldError('unitId', '单位不存在或不在您的数据权限范围内');
+    const unit = await requireWritableUnit(tx, ctx.actor, input.unitId);
     if (input.requestId && !(await requestRepo.findVisible(tx, ctx.actor, input.requestId))) throw fieldError('requestId', '关联的申请不存在');
     const now = nowIso();
     const values = { unit_id: unit.id, request_id: input.requestId ?? null, kind: input.kind, case_no: input.caseNo, filed_on: input.filedOn, result: input.result, closed_on: input.closedOn ?? null, remark: input.remark ?? null };

@@ -2,7 +2,8 @@
  * Queries of units, users and roles. One function per query; every list goes through its aggregate's scope.
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { Actor, DataScope } from '../../core/context';
+import { scopeCoversUnit, type Actor, type DataScope } from '../../core/context';
+import { fieldError } from '../../core/errors';
 import type { DbOrTx } from '../../core/db/database';
 import type { DB } from '../../core/db/schema';
 import { scopeByUnit } from '../../core/scope';
@@ -112,3 +113,14 @@ export const roleRepo = {
     return db.selectFrom('role_unit').select('unit_id').where('role_id', '=', roleId).execute().then((r) => r.map((x) => x.unit_id));
   },
 };
+
+/**
+ * The unit a record is written into: visible to the actor, inside its data scope (not merely its own unit for
+ * 仅本人) and active. Otherwise a field error on `field`, so a form shows it on the unit picker.
+ */
+export async function requireWritableUnit(db: DbOrTx, actor: Actor, unitId: number, field = 'unitId') {
+  const unit = await unitRepo.findVisible(db, actor, unitId);
+  if (!unit || !scopeCoversUnit(actor.scope, unit)) throw fieldError(field, '单位不存在或不在您的数据权限范围内');
+  if (unit.status !== 'active') throw fieldError(field, '单位已停用');
+  return unit;
+}

@@ -1,7 +1,7 @@
 /**
  * Use-cases of user accounts (用户管理).
  */
-import { authorize, scopeCoversUnit, type Actor, type Ctx } from '../../core/context';
+import { authorize, type Actor, type Ctx } from '../../core/context';
 import { nowIso, type Tx } from '../../core/db/database';
 import type { Role } from '../../core/db/schema';
 import { AppError, fieldError } from '../../core/errors';
@@ -9,7 +9,7 @@ import { hasPermission } from '../../shared/permissions';
 import { diffChanges, recordAudit } from '../audit/audit.service';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password';
 import type { UserCreateInput, UserUpdateInput } from './org.schema';
-import { roleRepo, unitRepo, userRepo } from './org.repo';
+import { requireWritableUnit, roleRepo, unitRepo, userRepo } from './org.repo';
 
 export interface UserView {
   id: number;
@@ -84,12 +84,7 @@ async function checkRoles(ctx: Ctx, tx: Tx, roleIds: number[]) {
   }
 }
 
-async function targetUnit(ctx: Ctx, tx: Tx, unitId: number) {
-  const unit = await unitRepo.findVisible(tx, ctx.actor, unitId);
-  if (!unit || !scopeCoversUnit(ctx.actor.scope, unit)) throw fieldError('unitId', '单位不存在或不在您的数据权限范围内');
-  if (unit.status !== 'active') throw fieldError('unitId', '单位已停用');
-  return unit;
-}
+const targetUnit = (ctx: Ctx, tx: Tx, unitId: number) => requireWritableUnit(tx, ctx.actor, unitId);
 
 async function userForWrite(ctx: Ctx, tx: Tx, id: number) {
   const u = await userRepo.findVisible(tx, ctx.actor, id);
