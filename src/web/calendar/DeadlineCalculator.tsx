@@ -186,7 +186,7 @@ export function DeadlineCalculator({ mode, defaultUnitId }: DeadlineCalculatorPr
                     <DatePicker format="YYYY-MM-DD" />
                   </Form.Item>
                 ))}
-                {rule?.direction !== 'before' && (
+                {rule && rule.direction !== 'before' && (
                   <Form.Item label="不计入期限的期间（可不填）" extra={pauseLabels.length ? `本规则可扣除：${pauseLabels.join('、')}；两端日期均不计入` : '本规则未规定可扣除的期间'}>
                     <Form.List name="pauses">
                       {(fields, { add, remove }) => (

@@ -126,7 +126,7 @@ export function TraceView({ result }: { result: DeadlineView }) {
           description={result.warnings.length > 1 ? <ul className="fz-trace-warnings">{result.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : undefined}
         />
       )}
-      <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} data-testid="deadline-rule">
+      <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} styles={{ label: { width: 104, whiteSpace: 'nowrap' } }} data-testid="deadline-rule">
         <Descriptions.Item label="期限规则">
           {rule.name}（{rule.id}）
         </Descriptions.Item>
