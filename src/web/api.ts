@@ -139,9 +139,12 @@ export function filenameFrom(disposition: string | null, fallback: string): stri
   return plain ? plain[1] : fallback;
 }
 
-/** Downloads a file (e.g. `?format=xlsx` exports) with the session cookie and saves it under the server's name. */
-export async function download(url: string, query?: Query, fallbackName = '导出.xlsx'): Promise<string> {
-  const res = await send('GET', withQuery(url, query), {});
+/**
+ * Downloads a file (e.g. `?format=xlsx` exports) with the session cookie and saves it under the server's name.
+ * With a `body` the request is a POST of that JSON (with the CSRF header), e.g. an export computed from an upload.
+ */
+export async function download(url: string, query?: Query, fallbackName = '导出.xlsx', body?: unknown): Promise<string> {
+  const res = await send(body === undefined ? 'GET' : 'POST', withQuery(url, query), body === undefined ? {} : { body });
   if (res.status === 401) {
     setCsrfToken(null);
     redirectToLogin();

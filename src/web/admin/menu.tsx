@@ -74,6 +74,8 @@ export const MENU: MenuEntry[] = [
   { path: 'disclosure/reviews', label: '复议诉讼', icon: <BankOutlined />, permission: 'disclosure:review:list', group: 'disclosure', order: 30, component: lazy(() => import('../disclosure/ReviewsPage')) },
   { path: 'disclosure/report', label: '年度报告', icon: <BarChartOutlined />, permission: 'disclosure:report:view', group: 'disclosure', order: 40, component: lazy(() => import('../disclosure/ReportPage')) },
 
+  { path: 'checker', label: '报告审查', icon: <FileSearchOutlined />, permission: 'checker:report:check', order: 50, component: lazy(() => import('../checker/CheckerPage')) },
+
   { path: 'calendar/deadline', label: '期限计算', icon: <CalculatorOutlined />, permission: 'calendar:deadline:view', group: 'calendar', order: 10, component: lazy(() => import('../calendar/CalculatorPage')) },
   { path: 'calendar/years', label: '工作日历', icon: <CalendarOutlined />, permission: 'calendar:year:manage', group: 'calendar', order: 20, component: lazy(() => import('../calendar/YearsPage')) },
   { path: 'calendar/overrides', label: '节假日调整', icon: <ScheduleOutlined />, permission: 'calendar:override:manage', group: 'calendar', order: 30, component: lazy(() => import('../calendar/OverridesPage')) },
