@@ -1,14 +1,15 @@
 /**
- * Shared set-up of the browser tests: the real server (in-process, temporary SQLite, optionally with the demo
- * district) serving dist/web, and Debian's Chromium driven by playwright-core. Builds dist/web first if it is
- * missing or stale (scripts/ensure-web.mjs), under a lock, so browser test files running in parallel do not
- * build into the same folder at once.
+ * Shared set-up of the browser tests: the real server (in-process, temporary SQLite, with the demo district
+ * unless asked otherwise) serving dist/web, and Debian's Chromium driven by playwright-core. Builds dist/web
+ * first if it is missing or stale (scripts/ensure-web.mjs) — under a lock, and never under a running test
+ * server (see `useWebBuild`), so browser test files may run in parallel.
  *
  * Needs a Chromium binary: /usr/bin/chromium (`apt-get install -y chromium fonts-noto-cjk`) or CHROMIUM_PATH.
  * Without one the tests fail — they do not skip.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,9 +48,36 @@ export interface BrowserEnv {
 }
 
 const LOCK = join(ROOT, 'dist', '.web-build.lock');
+/** One file per browser-test server running on dist/web (in any process), named by a token, holding its pid. */
+const USERS = join(ROOT, 'dist', '.web-users');
 
-/** Runs scripts/ensure-web.mjs under a lock folder (stale after 10 minutes) and checks dist/web exists. */
-export function ensureWebBuilt(): void {
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Tokens of the servers serving dist/web now; entries of processes that died are removed. */
+function liveUsers(): string[] {
+  mkdirSync(USERS, { recursive: true });
+  return readdirSync(USERS).filter((token) => {
+    const pid = Number(readFileSync(join(USERS, token), 'utf8'));
+    if (pid && alive(pid)) return true;
+    rmSync(join(USERS, token), { force: true });
+    return false;
+  });
+}
+
+/**
+ * Makes sure dist/web is built and registers a user of it; returns the function that unregisters. Builds
+ * (scripts/ensure-web.mjs: when missing or older than the sources) under a lock folder, and only while no other
+ * browser-test server is serving dist/web: a server reads index.html once, so rebuilding under it would delete
+ * the assets its pages load. A build a little older than sources edited meanwhile is served as it is.
+ */
+export function useWebBuild(): () => void {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   const deadline = Date.now() + 5 * 60_000;
   for (;;) {
@@ -66,12 +94,18 @@ export function ensureWebBuilt(): void {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500); // another test file is building: wait
     }
   }
+  const token = `${process.pid}-${randomUUID()}`;
   try {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FAZHI_SKIP_WEB_BUILD: '' } });
+    const index = join(ROOT, 'dist', 'web', 'index.html');
+    if (!existsSync(index) || liveUsers().length === 0) {
+      execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FAZHI_SKIP_WEB_BUILD: '' } });
+    }
+    if (!existsSync(index)) throw new Error('dist/web/index.html 不存在：网页前端构建失败');
+    writeFileSync(join(USERS, token), String(process.pid));
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
-  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('dist/web/index.html 不存在：网页前端构建失败');
+  return () => rmSync(join(USERS, token), { force: true });
 }
 
 /**
@@ -85,7 +119,7 @@ export async function startBrowserEnv(opts: { demo?: boolean; viewport?: { width
     );
   }
   // The server serves dist/web only if it exists when the app is built: make sure it is there and current.
-  ensureWebBuilt();
+  const releaseWeb = useWebBuild();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
   const config = loadConfig({ FAZHI_DATA_DIR: dataDir, FAZHI_ADMIN_PASSWORD: ADMIN_PASSWORD, FAZHI_LOG_LEVEL: 'silent' });
@@ -115,6 +149,7 @@ export async function startBrowserEnv(opts: { demo?: boolean; viewport?: { width
     await app.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
+    releaseWeb();
   };
   return { dataDir, config, database, app, base, browser, rootUnitId, newPage, close };
 }
