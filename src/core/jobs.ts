@@ -81,7 +81,10 @@ export const PLATFORM_JOBS: Job[] = [
       const s = await database.db.deleteFrom('session').where('expires_at', '<', now).executeTakeFirst();
       const old = new Date(Date.now() - 180 * 86_400_000).toISOString();
       const l = await database.db.deleteFrom('login_attempt').where('occurred_at', '<', old).executeTakeFirst();
-      return `清理过期会话 ${Number(s.numDeletedRows)} 个，180 天前登录日志 ${Number(l.numDeletedRows)} 条`;
+      // 频率限制的窗口都不超过一天：更早的记录已无用
+      const dayAgo = new Date(Date.now() - 86_400_000).toISOString();
+      const r = await database.db.deleteFrom('rate_limit_hit').where('occurred_at', '<', dayAgo).executeTakeFirst();
+      return `清理过期会话 ${Number(s.numDeletedRows)} 个，180 天前登录日志 ${Number(l.numDeletedRows)} 条，过期频率记录 ${Number(r.numDeletedRows)} 条`;
     },
   },
 ];
