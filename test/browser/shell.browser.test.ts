@@ -1,88 +1,31 @@
 /**
- * Browser test of the web app shell: the real server (in-process, temporary SQLite with the demo district) and
- * Debian's Chromium driven by playwright-core. Builds dist/web first if it is missing or stale
- * (scripts/ensure-web.mjs). Writes docs/portal.png and docs/screenshot.png (the README shows them).
- *
- * Needs a Chromium binary: /usr/bin/chromium (`apt-get install -y chromium fonts-noto-cjk`) or CHROMIUM_PATH.
- * Without one the test fails — it does not skip.
+ * Browser test of the web app shell (harness: test/helpers/browser.ts — the real server on the demo district and
+ * Debian's Chromium). Writes docs/portal.png and docs/screenshot.png (the README shows them).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { openDatabase, type Database_ } from '../../src/core/db/database';
-import { prepareDatabase } from '../../src/core/bootstrap';
-import { loadConfig } from '../../src/core/config';
-import { systemActor } from '../../src/core/context';
-import { loadDemo } from '../../src/modules/demo/demo.service';
+import type { Database_ } from '../../src/core/db/database';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, DOCS, signIn as signInAt, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DOCS = process.env.FAZHI_SCREENSHOT_DIR ?? join(ROOT, 'docs');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ADMIN_PASSWORD = 'Admin12345';
-const DEMO_PASSWORD = 'Fazhi2026demo';
-
-let dataDir: string;
+let env: BrowserEnv;
 let database: Database_;
-let app: FastifyInstance;
 let base: string;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let rootUnitId: number;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `找不到 Chromium：${CHROMIUM}。浏览器测试需要它，请运行 \`apt-get update && apt-get install -y chromium fonts-noto-cjk\`，或用 CHROMIUM_PATH 指向已安装的 Chromium。`,
-    );
-  }
-  // The server serves dist/web only if it exists when the app is built: make sure it is there and current.
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FAZHI_SKIP_WEB_BUILD: '' } });
-  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('dist/web/index.html 不存在：网页前端构建失败');
-
-  dataDir = mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
-  const config = loadConfig({ FAZHI_DATA_DIR: dataDir, FAZHI_ADMIN_PASSWORD: ADMIN_PASSWORD, FAZHI_LOG_LEVEL: 'silent' });
-  database = openDatabase({ file: join(dataDir, 'fazhi.sqlite') });
-  await prepareDatabase(database, config);
-  await loadDemo({ db: database.db, dialect: database.dialect, config, actor: systemActor('test'), ip: null });
-  rootUnitId = (await database.db.selectFrom('org_unit').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
-
-  app = await buildApp({ config, database, serveWeb: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (err) => console.error('[browser pageerror]', err.message));
-  mkdirSync(DOCS, { recursive: true });
+  env = await startBrowserEnv();
+  ({ database, base, browser, rootUnitId } = env);
+  page = await env.newPage();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await app?.close().catch(() => undefined);
-  await database?.close().catch(() => undefined);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
 
-async function signIn(p: Page, username: string, password: string) {
-  await p.goto(`${base}/login`);
-  await p.locator('#login_username').fill(username);
-  await p.locator('#login_password').fill(password);
-  await p.getByRole('button', { name: '登录系统' }).click();
-  await p.waitForURL(/\/admin(\/|$)/);
-}
+const signIn = (p: Page, username: string, password: string) => signInAt(p, base, username, password);
 
 describe('web app shell', () => {
   it('shows the public portal with the site title and sections', async () => {

@@ -11,7 +11,7 @@ export function ApplicantFields({ rule }: { rule: (field: string, label: string)
   return (
     <>
       <Form.Item name="applicantType" label="申请人类型" rules={rule('applicantType', '申请人类型')}>
-        <Select options={APPLICANT_TYPE_OPTIONS} />
+        <Select options={APPLICANT_TYPE_OPTIONS} data-testid="applicant-type" />
       </Form.Item>
       <Form.Item name="applicantName" label="姓名/名称" rules={rule('applicantName', '申请人姓名或名称')}>
         <Input maxLength={DISCLOSURE_LIMITS.nameMax} />

@@ -3,7 +3,7 @@
  * (《政府信息公开条例》第二十六条) and the lateness flag, 导出Excel, 登记 (category from PROACTIVE_CATEGORIES; optional
  * 表二统计口径 from TABLE2_KINDS with its amount) and 公开.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
@@ -50,7 +50,7 @@ function table2KindsFor(category: ProactiveCategory | undefined): Table2Kind[] {
 
 export default function ProactivePage() {
   const { can } = useAuth();
-  const { tree } = useUnits();
+  const { tree, units } = useUnits();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<{ items: ProactiveItem[]; total: number }>({ items: [], total: 0 });
@@ -60,14 +60,18 @@ export default function ProactivePage() {
   const [publishing, setPublishing] = useState<ProactiveItem | null>(null);
   const [searchForm] = Form.useForm<Filters>();
 
+  // Only the newest load may set the table (a slow earlier one must not overwrite a newer filter's result).
+  const seq = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++seq.current;
     setLoading(true);
     try {
-      setData(await api.get('/api/disclosure/proactive', { ...(filters as Query), page: page.page, pageSize: page.pageSize }));
+      const r = await api.get<{ items: ProactiveItem[]; total: number }>('/api/disclosure/proactive', { ...(filters as Query), page: page.page, pageSize: page.pageSize });
+      if (mine === seq.current) setData(r);
     } catch (err) {
-      showError(err);
+      if (mine === seq.current) showError(err);
     } finally {
-      setLoading(false);
+      if (mine === seq.current) setLoading(false);
     }
   }, [filters, page]);
   useEffect(() => {
@@ -87,11 +91,10 @@ export default function ProactivePage() {
 
   const today = todayStr();
   const columns: ColumnsType<ProactiveItem> = [
-    { title: '索引号', dataIndex: 'index_no', width: 150, ellipsis: true },
+    { title: '索引号', dataIndex: 'index_no', width: 128, ellipsis: true },
     {
       title: '标题',
       dataIndex: 'title',
-      width: 260,
       ellipsis: { showTitle: true },
       render: (v: string, r) =>
         r.url ? (
@@ -102,26 +105,27 @@ export default function ProactivePage() {
           v
         ),
     },
-    { title: '公开类别', dataIndex: 'category', width: 220, ellipsis: { showTitle: true }, render: (v: string) => categoryLabel(v) },
-    { title: '单位', dataIndex: 'unit_name', width: 150, ellipsis: true },
+    { title: '公开类别', dataIndex: 'category', width: 120, ellipsis: { showTitle: false }, render: (v: string) => <Tooltip title={categoryLabel(v)}>{categoryLabel(v)}</Tooltip> },
+    ...(units.length > 1 ? [{ title: '单位', dataIndex: 'unit_name', width: 140, ellipsis: true }] : []),
     {
       title: '表二口径',
       dataIndex: 'table2_kind',
-      width: 150,
+      width: 120,
+      ellipsis: true,
       render: (v: Table2Kind | null, r) => (v ? `${TABLE2_KINDS[v]}${r.table2_amount !== null ? ` × ${r.table2_amount}` : ''}` : <span className="fz-muted">—</span>),
     },
-    { title: '形成/变更日期', dataIndex: 'formed_on', width: 118 },
+    { title: '形成/变更日期', dataIndex: 'formed_on', width: 112 },
     {
       title: '公开期限',
       dataIndex: 'due_on',
-      width: 110,
+      width: 100,
       render: (v: string, r) => <span className={r.status === 'draft' && v < today ? 'fz-due fz-due-over' : 'fz-due'}>{v}</span>,
     },
-    { title: '公开日期', dataIndex: 'published_on', width: 110, render: (v: string | null) => v ?? <span className="fz-muted">—</span> },
+    { title: '公开日期', dataIndex: 'published_on', width: 100, render: (v: string | null) => v ?? <span className="fz-muted">—</span> },
     {
       title: '状态',
       dataIndex: 'status',
-      width: 120,
+      width: 112,
       render: (v: ProactiveItem['status'], r) => (
         <Space size={4}>
           <Tag color={v === 'published' ? 'success' : v === 'draft' ? 'default' : 'warning'}>{STATUS_OPTIONS.find((o) => o.value === v)?.label}</Tag>
@@ -132,7 +136,7 @@ export default function ProactivePage() {
     {
       title: '操作',
       key: 'actions',
-      width: 80,
+      width: 64,
       fixed: 'right',
       render: (_: unknown, r) =>
         r.status === 'draft' && can('disclosure:proactive:update') ? (
@@ -218,7 +222,7 @@ export default function ProactivePage() {
           loading={loading}
           columns={columns}
           dataSource={data.items}
-          scroll={{ x: 1500 }}
+          scroll={{ x: 1040 }}
           pagination={{
             current: page.page,
             pageSize: page.pageSize,

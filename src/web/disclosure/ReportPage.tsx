@@ -4,11 +4,11 @@
  * the identities (a broken one in red); 汇总本单位及以下 for supervisors; the three text sections; 保存版本,
  * the versions with 审核通过 / 发布 / 导出 .docx; the publication due date (1月31日 or 3月31日, 第四十九条).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Drawer, Empty, Form, Input, Row, Select, Space, Switch, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CheckOutlined, CloudUploadOutlined, FileWordOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloudUploadOutlined, FileWordOutlined, QuestionCircleOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, download } from '../api';
 import { useAuth } from '../auth';
@@ -88,15 +88,20 @@ export default function ReportPage() {
     return r.items;
   }, [unitId, year]);
 
+  // Only the newest load may fill the page (switching unit or year quickly).
+  const seq = useRef(0);
   const load = useCallback(async () => {
     if (!unitId) return;
+    const mine = ++seq.current;
     setLoading(true);
     try {
       const [rep, vs] = await Promise.all([api.get<ReportData>('/api/disclosure/report', { unitId, year, rollup: rollup ? 1 : 0 }), loadVersions()]);
+      if (mine !== seq.current) return;
       setReport(rep);
       // The text of the newest version, or an empty report with the standard title.
       if (vs.length) {
         const v = await api.get<{ title: string; sections: Sections }>(`/api/disclosure/report/versions/${vs[0].id}`);
+        if (mine !== seq.current) return;
         setSections({ ...EMPTY, ...v.sections });
         setTitle(v.title);
       } else {
@@ -105,9 +110,9 @@ export default function ReportPage() {
       }
       setDirty(false);
     } catch (err) {
-      showError(err);
+      if (mine === seq.current) showError(err);
     } finally {
-      setLoading(false);
+      if (mine === seq.current) setLoading(false);
     }
   }, [unitId, year, rollup, loadVersions]);
   useEffect(() => {
@@ -233,7 +238,10 @@ export default function ReportPage() {
           </Form>
           {report && (
             <span className="fz-report-due" data-testid="report-due">
-              {report.reportKind === 'government' ? '人民政府年度报告' : '部门年度报告'}，应于 <b>{report.due}</b> 前公布（《政府信息公开条例》第四十九条：部门1月31日前、人民政府3月31日前）
+              {report.reportKind === 'government' ? '人民政府年度报告' : '部门年度报告'}　公布期限 <b>{report.due}</b>{' '}
+              <Tooltip title="依《政府信息公开条例》第四十九条，县级以上人民政府部门于每年1月31日前、县级以上地方人民政府（由其政府信息公开工作主管部门）于每年3月31日前公布上一年度的政府信息公开工作年度报告。">
+                <QuestionCircleOutlined style={{ color: '#909399' }} />
+              </Tooltip>
             </span>
           )}
         </div>

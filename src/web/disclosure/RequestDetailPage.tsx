@@ -352,7 +352,7 @@ export default function RequestDetailPage() {
         </Col>
       </Row>
 
-      <Drawer open={showTrace} onClose={() => setShowTrace(false)} size={640} title={`答复期限的逐日计算 · ${r.tracking_code}`}>
+      <Drawer open={showTrace} onClose={() => setShowTrace(false)} size={640} title={`答复期限的逐日计算 · ${r.tracking_code}`} data-testid="trace-drawer">
         <Trace lines={data.trace} />
       </Drawer>
 

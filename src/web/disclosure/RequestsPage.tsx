@@ -3,7 +3,7 @@
  * card can link to a filtered list), the paged ledger with due dates coloured, 导出Excel with the same filters, and
  * 登记申请 (the channel decides which dates are asked, 《政府信息公开条例》第三十一条).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, Tooltip, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -69,7 +69,10 @@ export default function RequestsPage() {
     searchForm.setFieldsValue({ ...filters, unitId: filters.unitId ? Number(filters.unitId) : undefined, year: filters.year ? Number(filters.year) : undefined });
   }, [filters, searchForm]);
 
+  // Only the newest load may set the table (a slow earlier one must not overwrite a newer filter's result).
+  const seq = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++seq.current;
     setLoading(true);
     try {
       const q: Query = { ...filters, page: page.page, pageSize: page.pageSize };
@@ -78,12 +81,13 @@ export default function RequestsPage() {
         api.get<ListResult>('/api/disclosure/requests', q),
         api.get<ListResult>('/api/disclosure/requests', { unitId: filters.unitId, due: 'soon', pageSize: 500 }),
       ]);
+      if (mine !== seq.current) return;
       setData(list);
       setSoonIds(new Set(soon.items.map((i) => i.id)));
     } catch (err) {
-      showError(err);
+      if (mine === seq.current) showError(err);
     } finally {
-      setLoading(false);
+      if (mine === seq.current) setLoading(false);
     }
   }, [filters, page]);
   useEffect(() => {

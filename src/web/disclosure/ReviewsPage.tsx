@@ -1,7 +1,7 @@
 /**
  * 复议诉讼: the ledger of 行政复议 and 行政诉讼 cases about 政府信息公开 (table 4 of the annual report), with 登记.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -28,14 +28,17 @@ export default function ReviewsPage() {
   const [creating, setCreating] = useState(false);
   const [searchForm] = Form.useForm();
 
+  const seq = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++seq.current;
     setLoading(true);
     try {
-      setItems((await api.get<{ items: ReviewCase[] }>('/api/disclosure/reviews', filters)).items);
+      const r = await api.get<{ items: ReviewCase[] }>('/api/disclosure/reviews', filters);
+      if (mine === seq.current) setItems(r.items);
     } catch (err) {
-      showError(err);
+      if (mine === seq.current) showError(err);
     } finally {
-      setLoading(false);
+      if (mine === seq.current) setLoading(false);
     }
   }, [filters]);
   useEffect(() => {
@@ -43,13 +46,13 @@ export default function ReviewsPage() {
   }, [load]);
 
   const columns: ColumnsType<ReviewCase> = [
-    { title: '案号', dataIndex: 'case_no', width: 190 },
-    { title: '类别', dataIndex: 'kind', width: 220, render: (v: keyof typeof REVIEW_KINDS) => REVIEW_KINDS[v] ?? v },
-    { title: '被申请/被诉单位', dataIndex: 'unit_name', width: 180, ellipsis: true },
-    { title: '立案日期', dataIndex: 'filed_on', width: 110 },
-    { title: '结果', dataIndex: 'result', width: 100, render: (v: keyof typeof REVIEW_RESULTS) => <Tag color={RESULT_COLORS[v]}>{REVIEW_RESULTS[v] ?? v}</Tag> },
-    { title: '审结日期', dataIndex: 'closed_on', width: 110, render: (v: string | null) => v ?? <span className="fz-muted">—</span> },
-    { title: '关联申请', dataIndex: 'request_id', width: 100, render: (v: number | null) => (v ? <Link to={`/admin/disclosure/requests/${v}`}>#{v}</Link> : <span className="fz-muted">—</span>) },
+    { title: '案号', dataIndex: 'case_no', width: 180, ellipsis: true },
+    { title: '类别', dataIndex: 'kind', width: 200, render: (v: keyof typeof REVIEW_KINDS) => REVIEW_KINDS[v] ?? v },
+    { title: '被申请/被诉单位', dataIndex: 'unit_name', width: 160, ellipsis: true },
+    { title: '立案日期', dataIndex: 'filed_on', width: 105 },
+    { title: '结果', dataIndex: 'result', width: 92, render: (v: keyof typeof REVIEW_RESULTS) => <Tag color={RESULT_COLORS[v]}>{REVIEW_RESULTS[v] ?? v}</Tag> },
+    { title: '审结日期', dataIndex: 'closed_on', width: 105, render: (v: string | null) => v ?? <span className="fz-muted">—</span> },
+    { title: '关联申请', dataIndex: 'request_id', width: 84, render: (v: number | null) => (v ? <Link to={`/admin/disclosure/requests/${v}`}>#{v}</Link> : <span className="fz-muted">—</span>) },
     { title: '备注', dataIndex: 'remark', ellipsis: true, render: (v: string | null) => v ?? '' },
   ];
 
@@ -99,7 +102,7 @@ export default function ReviewsPage() {
             <Button shape="circle" icon={<ReloadOutlined />} onClick={load} aria-label="刷新" />
           </Tooltip>
         </div>
-        <Table<ReviewCase> data-testid="review-table" rowKey="id" size="middle" loading={loading} columns={columns} dataSource={items} scroll={{ x: 1100 }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 件` }} />
+        <Table<ReviewCase> data-testid="review-table" rowKey="id" size="middle" loading={loading} columns={columns} dataSource={items} scroll={{ x: 1000 }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 件` }} />
         <div className="fz-muted" style={{ marginTop: 4 }}>
           年度报告表四按立案年度统计；年末尚未审结或结果为“尚未审结”的计入“尚未审结”。
         </div>

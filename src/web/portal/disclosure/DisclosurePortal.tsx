@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Pagination, Result, Select, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, ConfigProvider, Descriptions, Empty, Form, Input, List, Pagination, Result, Select, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { FileWordOutlined, SearchOutlined, SendOutlined } from '@ant-design/icons';
 import { PortalRequestSchema } from '../../../modules/disclosure/disclosure.schema';
 import { REQUEST_STATES, type RequestState } from '../../../shared/disclosure';
@@ -20,6 +20,8 @@ import { Table2, Table3, Table4, type GiTablesData } from '../../disclosure/GiTa
 import '../../disclosure/disclosure.css';
 
 const BASE = '/p/disclosure';
+/** The portal's red instead of the staff app's blue. */
+const PORTAL_THEME = { token: { colorPrimary: '#b71c1c', colorLink: '#b71c1c', colorInfo: '#b71c1c' } };
 const TABS = [
   { key: '', label: '主动公开' },
   { key: 'apply', label: '在线申请' },
@@ -32,17 +34,19 @@ export default function DisclosurePortal() {
   const navigate = useNavigate();
   const sub = location.pathname.slice(BASE.length).replace(/^\//, '').split('/')[0];
   return (
-    <div data-testid="portal-disclosure">
-      <Tabs activeKey={TABS.some((t) => t.key === sub) ? sub : ''} onChange={(k) => navigate(k ? `${BASE}/${k}` : BASE)} items={TABS.map((t) => ({ key: t.key, label: <span data-testid={`gk-tab-${t.key || 'proactive'}`}>{t.label}</span> }))} />
-      <Routes>
-        <Route index element={<ProactiveList />} />
-        <Route path="apply" element={<ApplyForm />} />
-        <Route path="track" element={<Track />} />
-        <Route path="reports" element={<ReportList />} />
-        <Route path="reports/:id" element={<ReportView />} />
-        <Route path="*" element={<Empty description="页面不存在" />} />
-      </Routes>
-    </div>
+    <ConfigProvider theme={PORTAL_THEME}>
+      <div data-testid="portal-disclosure">
+        <Tabs activeKey={TABS.some((t) => t.key === sub) ? sub : ''} onChange={(k) => navigate(k ? `${BASE}/${k}` : BASE)} items={TABS.map((t) => ({ key: t.key, label: <span data-testid={`gk-tab-${t.key || 'proactive'}`}>{t.label}</span> }))} />
+        <Routes>
+          <Route index element={<ProactiveList />} />
+          <Route path="apply" element={<ApplyForm />} />
+          <Route path="track" element={<Track />} />
+          <Route path="reports" element={<ReportList />} />
+          <Route path="reports/:id" element={<ReportView />} />
+          <Route path="*" element={<Empty description="页面不存在" />} />
+        </Routes>
+      </div>
+    </ConfigProvider>
   );
 }
 
@@ -204,7 +208,7 @@ function ApplyForm() {
         </Form.Item>
         <ApplicantFields rule={rule} />
         <Form.Item wrapperCol={{ offset: 5, span: 18 }}>
-          <Button type="primary" icon={<SendOutlined />} loading={saving} onClick={submit} data-testid="apply-submit" style={{ background: '#b71c1c', borderColor: '#b71c1c' }}>
+          <Button type="primary" icon={<SendOutlined />} loading={saving} onClick={submit} data-testid="apply-submit">
             提交申请
           </Button>
         </Form.Item>
@@ -261,6 +265,7 @@ function Track() {
   return (
     <div style={{ maxWidth: 820 }}>
       <Input.Search
+        id="track-code"
         data-testid="track-input"
         placeholder="请输入查询码，如 GK2026-XXXXXXXX"
         enterButton={
