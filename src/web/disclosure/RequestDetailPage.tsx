@@ -56,8 +56,11 @@ const FEE_BASIS_OPTIONS = [
 ];
 const optLabel = (opts: { value: string; label: string }[], v: unknown) => opts.find((o) => o.value === v)?.label ?? String(v ?? '');
 
-/** The buttons of the next steps, by state (the server decides; these are the ones that can succeed). */
-function nextSteps(d: GiRequestDetail, canApprove: boolean): { type: StepType; label: string; primary?: boolean }[] {
+/**
+ * The buttons of the next steps, by state (the server decides; these are the ones that can succeed). Every step
+ * needs disclosure:request:update (the route's access); 延期 needs disclosure:request:approve as well (the service).
+ */
+function nextSteps(d: GiRequestDetail, canUpdate: boolean, canApprove: boolean): { type: StepType; label: string; primary?: boolean }[] {
   const p = d.projection;
   const out: { type: StepType; label: string; primary?: boolean }[] = [];
   switch (p.state) {
@@ -83,7 +86,7 @@ function nextSteps(d: GiRequestDetail, canApprove: boolean): { type: StepType; l
     default:
       break;
   }
-  return out;
+  return canUpdate ? out : [];
 }
 
 /** What an event says, in a line or two. */
@@ -214,7 +217,7 @@ export default function RequestDetailPage() {
   if (error) return <Result status={error.status === 404 ? '404' : 'error'} title={error.status === 404 ? '申请不存在' : '加载失败'} subTitle={error.message} extra={<Link to="/admin/disclosure/requests">返回依申请公开</Link>} />;
   if (!data) return <PageLoading />;
   const { request: r, events, projection: p } = data;
-  const steps = can('disclosure:request:update') ? nextSteps(data, can('disclosure:request:approve')) : [];
+  const steps = nextSteps(data, can('disclosure:request:update'), can('disclosure:request:approve'));
   const today = todayStr();
 
   const letter = async (e: GiRequestEvent) => {
