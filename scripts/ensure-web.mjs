@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Run by `npm start` / `npm run demo` before the server: builds the web app (src/web → dist/web) with Vite when
- * dist/web/index.html is missing or older than any file under src/web, src/shared or vite.config.ts.
+ * dist/web/index.html is missing or older than any file under src/web, src/shared, the request schemas the forms
+ * share (src/modules/*/*.schema.ts) or vite.config.ts.
  * Otherwise does nothing and prints nothing.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,15 +13,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const index = join(root, 'dist', 'web', 'index.html');
 const sources = [join(root, 'src', 'web'), join(root, 'src', 'shared'), join(root, 'vite.config.ts')];
 
-/** Newest modification time (ms) of a file or of any file below a folder. */
-function newest(path) {
+/** Newest modification time (ms) of a file or of any file below a folder (optionally only names matching `only`). */
+function newest(path, only) {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
+  if (!st.isDirectory()) return !only || only.test(path) ? st.mtimeMs : 0;
   let max = 0;
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    max = Math.max(max, newest(join(path, entry.name)));
+    max = Math.max(max, newest(join(path, entry.name), only));
   }
   return max;
 }
@@ -28,7 +29,7 @@ function newest(path) {
 function reason() {
   if (!existsSync(index)) return '尚未构建';
   const built = statSync(index).mtimeMs;
-  const changed = Math.max(...sources.map(newest));
+  const changed = Math.max(...sources.map((s) => newest(s)), newest(join(root, 'src', 'modules'), /\.schema\.ts$/));
   return changed > built ? '源文件有更新' : null;
 }
 

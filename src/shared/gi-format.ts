@@ -199,3 +199,6 @@ export function checkGiIdentities(t3: Table3, t4: Table4): Identity[] {
   const value = (c: GiCellRef) => (c.table === 3 ? t3[c.row]?.[c.col as T3Column] : t4[c.row]?.[c.col as T4Column]);
   return evaluateGiIdentities(value).map((v) => ({ id: v.def.id, description: v.def.description, holds: v.holds, left: v.left, right: v.right }));
 }
+
+/** The note printed in the top-left cell of table 3 (domain-rules §2.4.6). */
+export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';

@@ -91,9 +91,11 @@ export const disclosureRoutes: FastifyPluginAsync = async (app0) => {
   });
   app.get('/disclosure/requests/:id', { config: scoped('disclosure:request:list', 'gi-request', 'get'), schema: { tags, summary: '申请详情：事件、状态与答复期限的逐日计算', params: Id } }, async (req) => {
     const { request, events, projection } = await getRequest(req.ctx, req.params.id);
-    return { request, events: events.map((e) => ({ ...e, payload: JSON.parse(e.payload) })), projection, trace: projection.reply ? formatTrace(projection.reply) : [] };
+    const unit = await req.ctx.db.selectFrom('org_unit').select('name').where('id', '=', request.unit_id).executeTakeFirst();
+    return { request: { ...request, unit_name: unit?.name ?? '' }, events: events.map((e) => ({ ...e, payload: JSON.parse(e.payload) })), projection, trace: projection.reply ? formatTrace(projection.reply) : [] };
   });
-  app.post('/disclosure/requests/:id/events', { config: scoped('disclosure:request:update', 'gi-request', 'update'), schema: { tags, summary: '办理一个步骤（补正、征求意见、延期、收费、答复）', params: Id, body: RequestEventSchema } }, async (req) => appendRequestEvent(req.ctx, req.params.id, req.body));
+  // 路由只要求能看到申请；具体步骤的权限在服务层按步骤判断（延期须 disclosure:request:approve，其余须 disclosure:request:update）
+  app.post('/disclosure/requests/:id/events', { config: scoped('disclosure:request:list', 'gi-request', 'update'), schema: { tags, summary: '办理一个步骤（补正、征求意见、答复等须 disclosure:request:update；延期须 disclosure:request:approve）', params: Id, body: RequestEventSchema } }, async (req) => appendRequestEvent(req.ctx, req.params.id, req.body));
   app.get('/disclosure/requests/:id/letters/:seq', { config: scoped('disclosure:request:list', 'gi-request', 'get'), schema: { tags, summary: '下载文书（.docx）', params: z.object({ id: z.coerce.number().int().positive(), seq: z.coerce.number().int().positive() }) } }, async (req, reply) => {
     const { filename, data } = await requestLetterDocx(req.ctx, req.params.id, req.params.seq);
     return reply.headers(docxHeaders(filename)).send(data);

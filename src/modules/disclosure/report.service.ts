@@ -10,6 +10,7 @@ import type { OrgUnit } from '../../core/db/schema';
 import { renderOfficialDocx, type DocBlock } from '../../core/docx';
 import { AppError } from '../../core/errors';
 import { APPLICANT_TYPES } from '../../shared/disclosure';
+import { T3_NOTE } from '../../shared/gi-format';
 import { computeDeadline, getRule } from '../calendar';
 import { diffChanges, recordAudit } from '../audit/audit.service';
 import { unitRepo } from '../org/org.repo';
@@ -149,7 +150,7 @@ export async function reportDocx(report: Awaited<ReturnType<typeof getReportVers
     { heading1: '三、收到和处理政府信息公开申请情况' },
     {
       table: {
-        header: [['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ...Object.values(APPLICANT_TYPES), '总计']],
+        header: [[T3_NOTE, ...Object.values(APPLICANT_TYPES), '总计']],
         rows: T3_ROWS.map((r) => [r.label, ...T3_COLUMNS.map((c) => t.table3[r.key][c])]),
       },
     },

@@ -163,6 +163,7 @@ describe.each(TEST_DIALECTS)('disclosure requests on %s', (dialect) => {
       const overdue = await listRequests(ctx, { due: 'overdue', page: 1, pageSize: 500 });
       expect(overdue.items.length).toBeGreaterThan(0);
       expect(overdue.items.every((r) => r.due_on! < '2026-11-20' && r.state !== 'closed')).toBe(true);
+      expect(overdue.items.every((r) => r.dueStatus === 'overdue')).toBe(true);
       const c = await requestCounters(ctx);
       expect(c.overdue).toBe(overdue.total);
       const b = await requestCounters(await ctxOf(t, w.users.clerkB));

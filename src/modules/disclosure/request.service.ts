@@ -251,7 +251,7 @@ export async function listRequests(
 ) {
   authorize(ctx.actor, 'disclosure:request:list');
   const today = todayCn();
-  const soonLimit = f.due === 'soon' ? (await unitCalendar(ctx.db, f.unitId ?? 0)).calendar.addWorkingDays(today, 5) : today;
+  const soonLimit = (await unitCalendar(ctx.db, f.unitId ?? 0)).calendar.addWorkingDays(today, 5);
   const base = ctx.db
     .selectFrom('gi_request')
     .innerJoin('org_unit', 'org_unit.id', 'gi_request.unit_id')
@@ -268,7 +268,10 @@ export async function listRequests(
     base.selectAll('gi_request').select('org_unit.name as unit_name').orderBy('gi_request.received_on', 'desc').orderBy('gi_request.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
-  return { items, total, today };
+  const running = new Set(['in_progress', 'consulting', 'awaiting_fee']);
+  // 逾期 / 即将到期（5个工作日内）标记，与 due=overdue|soon 的筛选口径一致
+  const dueStatus = (r: { state: string; due_on: string | null }) => (!running.has(r.state) || !r.due_on ? null : r.due_on < today ? 'overdue' : r.due_on <= soonLimit ? 'soon' : null);
+  return { items: items.map((r) => ({ ...r, dueStatus: dueStatus(r) })), total, today, soonLimit };
 }
 
 /** Counts for the home page: open, overdue and due within five working days, in scope. */

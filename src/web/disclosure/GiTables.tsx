@@ -20,6 +20,7 @@ import {
   type Table2,
   type Table3,
   type Table4,
+  T3_NOTE,
 } from '../../shared/gi-format';
 import './disclosure.css';
 
@@ -32,7 +33,6 @@ export interface GiTablesData {
 }
 
 /** The note printed in the top-left cell of table 3. */
-export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 /** 法人或其他组织: the five organisation columns between 自然人 and 总计. */
 const T3_ORG_COLUMNS = T3_COLUMNS.filter((c) => c !== 'natural' && c !== 'total');
 

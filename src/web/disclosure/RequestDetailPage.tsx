@@ -57,8 +57,8 @@ const FEE_BASIS_OPTIONS = [
 const optLabel = (opts: { value: string; label: string }[], v: unknown) => opts.find((o) => o.value === v)?.label ?? String(v ?? '');
 
 /**
- * The buttons of the next steps, by state (the server decides; these are the ones that can succeed). Every step
- * needs disclosure:request:update (the route's access); 延期 needs disclosure:request:approve as well (the service).
+ * The buttons of the next steps, by state (the server decides; these are the ones that can succeed). 延期 needs
+ * disclosure:request:approve; every other step needs disclosure:request:update (the service checks each step).
  */
 function nextSteps(d: GiRequestDetail, canUpdate: boolean, canApprove: boolean): { type: StepType; label: string; primary?: boolean }[] {
   const p = d.projection;
@@ -86,7 +86,7 @@ function nextSteps(d: GiRequestDetail, canUpdate: boolean, canApprove: boolean):
     default:
       break;
   }
-  return canUpdate ? out : [];
+  return out.filter((s) => (s.type === 'extended' ? canApprove : canUpdate));
 }
 
 /** What an event says, in a line or two. */
