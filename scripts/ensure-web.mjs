@@ -2,7 +2,7 @@
 /**
  * Run by `npm start` / `npm run demo` before the server: builds the web app (src/web → dist/web) with Vite when
  * dist/web/index.html is missing or older than any file under src/web, src/shared, the request schemas the forms
- * share (src/modules/*/*.schema.ts) or vite.config.ts.
+ * share (the *.schema.ts files under src/modules) or vite.config.ts.
  * Otherwise does nothing and prints nothing.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Browser test of the web app shell (harness: test/helpers/browser.ts — the real server on the demo district and
- * Debian's Chromium). Writes docs/portal.png and docs/screenshot.png (the README shows them).
+ * Debian's Chromium). Saves portal.png and screenshot.png (`npm run screenshots` writes them to docs/ for the README).
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

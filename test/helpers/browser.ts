@@ -24,7 +24,12 @@ import { systemActor } from '../../src/core/context';
 import { loadDemo } from '../../src/modules/demo/demo.service';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DOCS = process.env.FAZHI_SCREENSHOT_DIR ?? join(ROOT, 'docs');
+/**
+ * Where the browser tests save their screenshots: test-results/screenshots (ignored by git) unless
+ * FAZHI_SCREENSHOT_DIR says otherwise; `npm run screenshots` refreshes the committed ones in docs/.
+ */
+export const DOCS = process.env.FAZHI_SCREENSHOT_DIR ? join(ROOT, process.env.FAZHI_SCREENSHOT_DIR) : join(ROOT, 'test-results', 'screenshots');
+mkdirSync(DOCS, { recursive: true });
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ADMIN_PASSWORD = 'Admin12345';
 export const DEMO_PASSWORD = 'Fazhi2026demo';
