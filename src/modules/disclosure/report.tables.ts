@@ -32,6 +32,14 @@ export interface ReportScope {
   rollup: boolean;
 }
 
+/** The report's units: the unit itself, or (roll-up) every unit whose path starts with its path. */
+function reportUnits(col: string, db: DbOrTx, s: ReportScope): Expression<SqlBool> {
+  const ref = sql.ref(col);
+  return s.rollup
+    ? sql<SqlBool>`${ref} in (${db.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', `${s.unitPath}%`)})`
+    : sql<SqlBool>`${ref} = ${s.unitId}`;
+}
+
 const yStart = (y: number) => `${y}-01-01`;
 const yEnd = (y: number) => `${y}-12-31`;
 
@@ -40,8 +48,7 @@ function requestsOf(db: DbOrTx, s: ReportScope) {
   return db
     .selectFrom('gi_request')
     .where(scopeRequests(s.actor))
-    .$if(!s.rollup, (qb) => qb.where('gi_request.unit_id', '=', s.unitId))
-    .$if(s.rollup, (qb) => qb.where('gi_request.unit_id', 'in', db.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', `${s.unitPath}%`)));
+    .where(reportUnits('gi_request.unit_id', db, s));
 }
 
 /**
@@ -115,8 +122,7 @@ export async function computeTable2(db: DbOrTx, s: ReportScope): Promise<Table2>
     .where(scopeProactiveItems(s.actor))
     .where('gi_proactive_item.status', '!=', 'withdrawn')
     .where('gi_proactive_item.table2_kind', 'is not', null)
-    .$if(!s.rollup, (qb) => qb.where('gi_proactive_item.unit_id', '=', s.unitId))
-    .$if(s.rollup, (qb) => qb.where('gi_proactive_item.unit_id', 'in', db.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', `${s.unitPath}%`)));
+    .where(reportUnits('gi_proactive_item.unit_id', db, s));
   const rows = await items
     .select([
       'gi_proactive_item.table2_kind',
@@ -144,8 +150,7 @@ export async function computeTable4(db: DbOrTx, s: ReportScope): Promise<Table4>
   const cases = db
     .selectFrom('gi_review_case')
     .where(scopeReviewCases(s.actor))
-    .$if(!s.rollup, (qb) => qb.where('gi_review_case.unit_id', '=', s.unitId))
-    .$if(s.rollup, (qb) => qb.where('gi_review_case.unit_id', 'in', db.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', `${s.unitPath}%`)))
+    .where(reportUnits('gi_review_case.unit_id', db, s))
     .where('filed_on', '>=', yStart(s.year))
     .where('filed_on', '<=', yEnd(s.year))
     .select(['kind', sql<string>`case when closed_on is null or closed_on > ${yEnd(s.year)} or result = 'pending' then 'pending' else result end`.as('res')]);
