@@ -106,6 +106,7 @@ export function useWebBuild(): () => void {
       execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FAZHI_SKIP_WEB_BUILD: '' } });
     }
     if (!existsSync(index)) throw new Error('dist/web/index.html 不存在：网页前端构建失败');
+    mkdirSync(USERS, { recursive: true }); // on a fresh clone nothing has listed the users yet
     writeFileSync(join(USERS, token), String(process.pid));
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

@@ -19,7 +19,8 @@ const freePort = () =>
   });
 
 async function waitHealthy(port: number, proc: ChildProcess, log: () => string) {
-  const until = Date.now() + 60_000;
+  // a fresh clone compiles every TypeScript file on the first start (tsx cache empty): allow for it
+  const until = Date.now() + 240_000;
   while (Date.now() < until) {
     if (proc.exitCode !== null) throw new Error(`server exited: ${log()}`);
     try {
@@ -67,7 +68,7 @@ describe.each(TEST_DIALECTS)('two server processes on one %s database', (dialect
       await waitHealthy(port, proc, () => out);
       servers.push({ port, proc, url: `http://127.0.0.1:${port}` });
     }
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const s of servers) s.proc.kill('SIGTERM');
