@@ -107,8 +107,13 @@ describe('政务公开 in the browser', () => {
     await clerk.keyboard.press('Escape');
     await clerk.getByTestId('trace-drawer').waitFor({ state: 'hidden' });
 
-    await clerk.getByTestId('step-answered').click();
     const dialog = clerk.getByRole('dialog', { name: '作出答复' });
+    // Under load (CI runs two test files at once) a click can land while the closing drawer still covers the page:
+    // click again until the dialog is open.
+    for (let i = 0; i < 10 && !(await dialog.isVisible()); i++) {
+      await clerk.getByTestId('step-answered').click();
+      await dialog.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
     await dialog.waitFor();
     await pick(clerk, 'answer-outcome', '（一）予以公开');
     await dialog.locator('#step_answered_reply').fill('经审查，你单位申请获取的政府信息属于公开范围，现予以公开，详见附件。');

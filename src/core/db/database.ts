@@ -69,12 +69,30 @@ export function openDatabase(opts: { url?: string | null; file?: string; dataDir
   const file = opts.file ?? join(opts.dataDir ?? './data', 'fazhi.sqlite');
   if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
+  // busy_timeout first: another process (a second server, `fazhi demo`) may be creating the same file right now
+  sqlite.pragma('busy_timeout = 30000');
+  setWalMode(sqlite);
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+}
+
+/**
+ * Switches a SQLite file to WAL. The switch needs a moment of exclusive access and SQLite does not wait for it
+ * (the busy handler does not apply), so when two processes open a new file together, retry for a while.
+ */
+function setWalMode(sqlite: Database.Database) {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
 }
 
 /** The dialect of a Kysely instance (used by migrations and the few dialect-aware helpers). */
