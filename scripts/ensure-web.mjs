@@ -43,8 +43,11 @@ if (why) {
     console.warn('未安装 vite（请运行 npm ci 安装开发依赖），跳过网页前端构建；接口仍可使用。');
     process.exit(0);
   }
+  // Always a production bundle: under Vitest NODE_ENV is "test", which would make Vite ship React's and antd's
+  // development builds (slow pages, dev-only class names).
+  process.env.NODE_ENV = 'production';
   try {
-    await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    await vite.build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
   } catch (err) {
     console.error('网页前端构建失败：', err?.message ?? err);
     process.exit(1);
