@@ -16,18 +16,39 @@ export function openFromConfig(config: AppConfig): Database_ {
   return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 }
 
-/** Inserts the built-in roles that are missing (existing ones keep any edits administrators made). */
+/**
+ * Inserts the built-in roles that are missing, and gives existing built-in roles the permissions a newer release
+ * ships for them. What was shipped is remembered per role (setting `roles.shipped.<code>`), so a permission an
+ * administrator removed is not put back, while one added by a later release is.
+ */
 export async function ensureBuiltinRoles(database: Database_): Promise<void> {
   const { db } = database;
-  const existing = new Set((await db.selectFrom('role').select('code').execute()).map((r) => r.code));
+  const existing = new Map((await db.selectFrom('role').select(['id', 'code', 'permissions', 'is_builtin']).execute()).map((r) => [r.code, r]));
   for (const [i, r] of BUILTIN_ROLES.entries()) {
-    if (existing.has(r.code)) continue;
     const now = nowIso();
-    await db
-      .insertInto('role')
-      .values({ code: r.code, name: r.name, data_scope: r.dataScope, permissions: JSON.stringify(r.permissions), is_builtin: 1, sort_order: i, status: 'active', remark: r.remark, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    const key = `roles.shipped.${r.code}`;
+    const shippedNow = JSON.stringify([...r.permissions].sort());
+    const shippedRow = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
+    if (shippedRow?.value === shippedNow) continue;
+    const role = existing.get(r.code);
+    if (!role) {
+      await db
+        .insertInto('role')
+        .values({ code: r.code, name: r.name, data_scope: r.dataScope, permissions: JSON.stringify(r.permissions), is_builtin: 1, sort_order: i, status: 'active', remark: r.remark, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+    } else if (role.is_builtin) {
+      const shipped = new Set<string>(shippedRow ? (JSON.parse(shippedRow.value) as string[]) : []);
+      const current = JSON.parse(role.permissions) as string[];
+      const added = r.permissions.filter((p) => !shipped.has(p) && !current.includes(p));
+      if (added.length > 0) {
+        await db.transaction().execute(async (tx) => {
+          await tx.updateTable('role').set({ permissions: JSON.stringify([...current, ...added]), updated_at: now }).where('id', '=', role.id).execute();
+          await recordAudit(tx, { actor: systemActor('upgrade'), ip: null }, { action: 'org:role:update', entityType: 'role', entityId: role.id, unitId: null, summary: `升级：内置角色「${r.name}」增加新版本的权限 ${added.join('、')}`, changes: { permissions: [current, [...current, ...added]] } });
+        });
+      }
+    }
+    await db.insertInto('setting').values({ key, value: shippedNow, updated_at: now }).onConflict((oc) => oc.column('key').doUpdateSet({ value: shippedNow, updated_at: now })).execute();
   }
 }
 
